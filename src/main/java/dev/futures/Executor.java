@@ -1,0 +1,84 @@
+package dev.futures;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * An executor in the sense of CPython's {@code concurrent.futures.Executor}: {@link #submit},
+ * {@link #map}, {@link #shutdown(boolean, boolean)}. Closing it (try-with-resources) is
+ * {@code shutdown(wait=true)}, which waits for every queued call even when the block threw.
+ */
+public abstract class Executor implements AutoCloseable {
+
+    /**
+     * Schedules {@code fn} and returns its pending future.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException {@code "cannot schedule new futures after shutdown"}
+     * @throws BrokenExecutor once the executor is broken
+     */
+    public abstract <T> Future<T> submit(Callable<T> fn);
+
+    /** Schedules {@code fn}; its future's result is {@code null}. */
+    public Future<Void> submit(Runnable fn) {
+        Objects.requireNonNull(fn, "fn");
+        return submit(() -> {
+            fn.run();
+            return null;
+        });
+    }
+
+    /** {@code map(fn, inputs)}: eager, no deadline, stops at the first failure. */
+    public <A, R> MapIterator<R> map(MapFunction<? super A, ? extends R> fn, Iterable<? extends A> inputs) {
+        return map(fn, inputs, MapOptions.defaults());
+    }
+
+    /**
+     * Applies {@code fn} to every input concurrently and yields the results in input order; see
+     * {@link MapOptions} for the deadline, lazy submission and what a failure does. For several
+     * argument lists, zip them first ({@link Zip#of}).
+     */
+    public <A, R> MapIterator<R> map(MapFunction<? super A, ? extends R> fn, Iterable<? extends A> inputs, MapOptions options) {
+        Objects.requireNonNull(fn, "fn");
+        return startMap(inputs, options, input -> submit(() -> fn.apply(input)));
+    }
+
+    /**
+     * For executors that submit differently (the process pool): submits the first inputs as
+     * {@code options} say and returns the iterator that submits the rest.
+     */
+    protected <A, R> MapIterator<R> startMap(Iterable<? extends A> inputs, MapOptions options,
+            java.util.function.Function<? super A, Future<R>> submitOne) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(options, "options");
+        // The deadline is fixed now, when map is called, as in CPython.
+        long timeoutNanos = Future.nanos(options.timeout());
+        long deadline = System.nanoTime() + Math.max(0L, timeoutNanos);
+        Iterator<? extends A> it = inputs.iterator();
+        ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
+        int limit = options.lazy() ? options.buffersize() : Integer.MAX_VALUE;
+        while (inFlight.size() < limit && it.hasNext()) {
+            inFlight.add(submitOne.apply(it.next()));
+        }
+        return new MapIterator<>(inFlight, options.lazy() ? it : null, submitOne, deadline, timeoutNanos >= 0,
+                options.keepGoing());
+    }
+
+    /**
+     * Stops accepting work. {@code cancelFutures} cancels every call not yet started;
+     * {@code wait} blocks until running and remaining queued calls are done. Idempotent.
+     */
+    public abstract void shutdown(boolean wait, boolean cancelFutures);
+
+    /** {@code shutdown(wait=true)}. */
+    public void shutdown() {
+        shutdown(true, false);
+    }
+
+    /** {@code shutdown(wait=true)}: the context manager's exit. */
+    @Override
+    public void close() {
+        shutdown(true, false);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.futures;
+
+/**
+ * A wait ran out of time: {@code result(timeout)}, {@code exception(timeout)}, the deadline of a
+ * {@code map} iteration, or {@code asCompleted} ({@code "2 (of 4) futures unfinished"}).
+ * Nothing is cancelled by the timeout itself except where {@code map} says so.
+ *
+ * <p>Unchecked, like Python's. The JDK-compatible {@link Future#get(long, java.util.concurrent.TimeUnit)}
+ * still throws the checked {@link java.util.concurrent.TimeoutException}.
+ */
+public class TimeoutError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TimeoutError() {
+        super();
+    }
+
+    public TimeoutError(String message) {
+        super(message);
+    }
+}
