@@ -1,6 +1,5 @@
 package dev.futures;
 
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -56,9 +55,9 @@ public abstract class Executor implements AutoCloseable {
         long timeoutNanos = Future.nanos(options.timeout());
         long deadline = System.nanoTime() + Math.max(0L, timeoutNanos);
         Iterator<? extends A> it = inputs.iterator();
-        ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
+        InFlight<R> inFlight = InFlight.create(options.ordered());
         int limit = options.lazy() ? options.buffersize() : Integer.MAX_VALUE;
-        while (inFlight.size() < limit && it.hasNext()) {
+        for (int submitted = 0; submitted < limit && it.hasNext(); submitted++) {
             inFlight.add(submitOne.apply(it.next()));
         }
         return new MapIterator<>(inFlight, options.lazy() ? it : null, submitOne, deadline, timeoutNanos >= 0,

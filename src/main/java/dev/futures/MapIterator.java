@@ -1,12 +1,12 @@
 package dev.futures;
 
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
- * The results of {@link Executor#map}, in input order. Single-use and meant for one thread;
+ * The results of {@link Executor#map}, in input order, or in completion order when
+ * {@link MapOptions#withOrdered(boolean) ordered} is off. Single-use and meant for one thread;
  * {@link #iterator()} returns this iterator so it fits a for-each loop.
  *
  * <p>{@code next()} first submits one more input (lazy mode), then waits for the oldest call.
@@ -16,7 +16,7 @@ import java.util.function.Function;
  * what was not yielded. Yielded results are not retained.
  */
 public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoCloseable {
-    private final ArrayDeque<Future<R>> inFlight;
+    private final InFlight<R> inFlight;
     private final Iterator<?> moreInput;
     private final Function<Object, Future<R>> submitOne;
     private final long deadline;
@@ -25,11 +25,11 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
     private boolean finished;
 
     /**
-     * For executors: {@code inFlight} holds the calls already submitted, oldest first;
-     * {@code moreInput} (null when eager) feeds {@code submitOne} one input per {@code next()}.
+     * {@code inFlight} holds the calls already submitted; {@code moreInput} (null when eager)
+     * feeds {@code submitOne} one input per {@code next()}.
      */
     @SuppressWarnings("unchecked")
-    public <A> MapIterator(ArrayDeque<Future<R>> inFlight, Iterator<? extends A> moreInput,
+    <A> MapIterator(InFlight<R> inFlight, Iterator<? extends A> moreInput,
             Function<? super A, Future<R>> submitOne, long deadlineNanos, boolean hasDeadline, boolean keepGoing) {
         this.inFlight = inFlight;
         this.moreInput = moreInput;
@@ -50,13 +50,11 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
             throw new NoSuchElementException();
         }
         Future<R> oldest;
-        boolean isDone;
         try {
             if (moreInput != null && moreInput.hasNext()) {
-                inFlight.addLast(submitOne.apply(moreInput.next()));
+                inFlight.add(submitOne.apply(moreInput.next()));
             }
-            oldest = inFlight.pollFirst();
-            isDone = oldest.awaitDone(hasDeadline ? Math.max(0L, deadline - System.nanoTime()) : -1L);
+            oldest = inFlight.takeNext(hasDeadline ? Math.max(0L, deadline - System.nanoTime()) : -1L);
         } catch (InterruptedException e) {
             close();
             throw new WaitInterruptedException(e);
@@ -64,7 +62,7 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
             close();
             throw e;
         }
-        if (!isDone) {
+        if (!oldest.done()) {
             oldest.cancel();
             close();
             throw new TimeoutError();
@@ -90,9 +88,6 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
     @Override
     public void close() {
         finished = true;
-        for (Future<R> future : inFlight) {
-            future.cancel();
-        }
-        inFlight.clear();
+        inFlight.cancelAll();
     }
 }

@@ -13,21 +13,24 @@ import java.time.Duration;
  *   <li>{@code keepGoing}: a failed call is raised at its position and iteration goes on
  *       (CPython after 3.14, gh-108518); by default the first failure ends the iteration and
  *       cancels the calls not yet started (3.14).</li>
+ *   <li>{@code ordered}: on by default; off yields results in completion order (spec §10 F6).</li>
  * </ul>
  */
 public final class MapOptions {
-    private static final MapOptions DEFAULTS = new MapOptions(null, 0, 1, false);
+    private static final MapOptions DEFAULTS = new MapOptions(null, 0, 1, false, true);
 
     private final Duration timeout;
     private final int buffersize;
     private final int chunksize;
     private final boolean keepGoing;
+    private final boolean ordered;
 
-    private MapOptions(Duration timeout, int buffersize, int chunksize, boolean keepGoing) {
+    private MapOptions(Duration timeout, int buffersize, int chunksize, boolean keepGoing, boolean ordered) {
         this.timeout = timeout;
         this.buffersize = buffersize;
         this.chunksize = chunksize;
         this.keepGoing = keepGoing;
+        this.ordered = ordered;
     }
 
     public static MapOptions defaults() {
@@ -36,7 +39,7 @@ public final class MapOptions {
 
     /** A deadline for the whole iteration; {@code null} for none. */
     public MapOptions withTimeout(Duration value) {
-        return new MapOptions(value, buffersize, chunksize, keepGoing);
+        return new MapOptions(value, buffersize, chunksize, keepGoing, ordered);
     }
 
     /** @throws IllegalArgumentException {@code "buffersize must be None or > 0"} for {@code value < 1} */
@@ -44,21 +47,26 @@ public final class MapOptions {
         if (value <= 0) {
             throw new IllegalArgumentException("buffersize must be None or > 0");
         }
-        return new MapOptions(timeout, value, chunksize, keepGoing);
+        return new MapOptions(timeout, value, chunksize, keepGoing, ordered);
     }
 
     /** Eager submission again (CPython: {@code buffersize=None}). */
     public MapOptions withoutBuffersize() {
-        return new MapOptions(timeout, 0, chunksize, keepGoing);
+        return new MapOptions(timeout, 0, chunksize, keepGoing, ordered);
     }
 
     /** Validated by the executor that uses it: the process pool wants {@code >= 1}. */
     public MapOptions withChunksize(int value) {
-        return new MapOptions(timeout, buffersize, value, keepGoing);
+        return new MapOptions(timeout, buffersize, value, keepGoing, ordered);
     }
 
     public MapOptions withKeepGoing(boolean value) {
-        return new MapOptions(timeout, buffersize, chunksize, value);
+        return new MapOptions(timeout, buffersize, chunksize, value, ordered);
+    }
+
+    /** Off: yield results as calls complete, not in input order ({@code imap_unordered}). */
+    public MapOptions withOrdered(boolean value) {
+        return new MapOptions(timeout, buffersize, chunksize, keepGoing, value);
     }
 
     public Duration timeout() {
@@ -80,5 +88,9 @@ public final class MapOptions {
 
     public boolean keepGoing() {
         return keepGoing;
+    }
+
+    public boolean ordered() {
+        return ordered;
     }
 }

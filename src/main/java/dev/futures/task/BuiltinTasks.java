@@ -1,0 +1,124 @@
+package dev.futures.task;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The built-in tasks of DESIGN.md. {@code exit} is left to the process pool's worker, where it
+ * ends the worker process; in a thread pool it would end the caller's whole process.
+ */
+public final class BuiltinTasks {
+    private static final String SHELL = "/bin/sh";
+
+    private BuiltinTasks() {
+    }
+
+    /** The built-ins, with a command runner of their own for {@code sh} and {@code exec}. */
+    public static List<Task> all() {
+        return all(new CommandRunner());
+    }
+
+    /** The built-ins; {@code sh} and {@code exec} start their commands through {@code runner}. */
+    public static List<Task> all(CommandRunner runner) {
+        return List.of(
+                Task.of("sh", "sh(command, args...)", "run a command line with /bin/sh -c; value: its stdout",
+                        args -> sh(runner, args)),
+                Task.of("exec", "exec(argv...)", "run a program without a shell; value: its stdout",
+                        args -> exec(runner, args)),
+                Task.of("sleep", "sleep(seconds[, value])", "wait, then return value (or null)", BuiltinTasks::sleep),
+                Task.of("echo", "echo(value)", "return value", BuiltinTasks::echo),
+                Task.of("fail", "fail(message)", "raise an error with message", BuiltinTasks::fail),
+                Task.of("pid", "pid()", "return the pid of the process that runs the task", BuiltinTasks::pid),
+                Task.of("square", "square(n)", "return n * n", BuiltinTasks::square),
+                Task.of("digest", "digest(path[, algorithm])", "hex digest of a file (default SHA-256)",
+                        BuiltinTasks::digest));
+    }
+
+    static Object sh(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
+        TaskArgs args = new TaskArgs("sh(command, args...)", raw);
+        args.requireCount(1, Integer.MAX_VALUE);
+        List<String> argv = new ArrayList<>();
+        argv.add(SHELL);
+        argv.add("-c");
+        argv.add(args.string(0));
+        if (args.size() > 1) {
+            argv.add("sh"); // $0; the rest become $1, $2, ...
+            argv.addAll(args.strings(1));
+        }
+        return stdoutOrFail(runner.run(argv));
+    }
+
+    static Object exec(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
+        TaskArgs args = new TaskArgs("exec(argv...)", raw);
+        args.requireCount(1, Integer.MAX_VALUE);
+        return stdoutOrFail(runner.run(args.strings(0)));
+    }
+
+    private static String stdoutOrFail(CommandOutcome outcome) {
+        if (!outcome.succeeded()) {
+            throw new CommandFailed(outcome);
+        }
+        return outcome.stdoutText();
+    }
+
+    static Object sleep(List<Object> raw) throws InterruptedException {
+        TaskArgs args = new TaskArgs("sleep(seconds[, value])", raw);
+        args.requireCount(1, 2);
+        BigDecimal seconds = args.number(0);
+        long millis = seconds.movePointRight(3).max(BigDecimal.ZERO).longValue();
+        Thread.sleep(millis);
+        return args.get(1);
+    }
+
+    static Object echo(List<Object> raw) {
+        TaskArgs args = new TaskArgs("echo(value)", raw);
+        args.requireCount(1, 1);
+        return args.get(0);
+    }
+
+    static Object fail(List<Object> raw) {
+        TaskArgs args = new TaskArgs("fail(message)", raw);
+        args.requireCount(0, 1);
+        throw new RuntimeException(args.size() == 0 ? "fail" : args.string(0));
+    }
+
+    static Object pid(List<Object> raw) {
+        new TaskArgs("pid()", raw).requireCount(0, 0);
+        return ProcessHandle.current().pid();
+    }
+
+    static Object square(List<Object> raw) {
+        TaskArgs args = new TaskArgs("square(n)", raw);
+        args.requireCount(1, 1);
+        BigDecimal n = args.number(0);
+        BigDecimal product = n.multiply(n);
+        // Whole numbers stay whole (3 -> 9, not 9.0), as in Python.
+        try {
+            BigInteger whole = product.toBigIntegerExact();
+            return whole.bitLength() < 64 ? (Object) whole.longValue() : whole;
+        } catch (ArithmeticException fraction) {
+            return product.doubleValue();
+        }
+    }
+
+    static Object digest(List<Object> raw) throws Exception {
+        TaskArgs args = new TaskArgs("digest(path[, algorithm])", raw);
+        args.requireCount(1, 2);
+        MessageDigest digest = MessageDigest.getInstance(args.size() > 1 ? args.string(1) : "SHA-256");
+        try (InputStream in = Files.newInputStream(Path.of(args.string(0)))) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.futures.task;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Starts commands and collects everything they write, and can kill every command it started,
+ * with the processes those started. Commands read {@code /dev/null}: the caller's stdin may be
+ * the input of a {@code map}, which a task must not consume.
+ *
+ * <p>Thread-safe: many pool threads run commands through one runner. {@link #run} reads stdout
+ * in the calling thread and stderr in a helper thread, so neither pipe can fill up and stall
+ * the command.
+ */
+public final class CommandRunner implements AutoCloseable {
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    private final ExecutorService stderrReaders = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "futures-stderr");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean stopped;
+
+    /**
+     * Runs {@code argv} (no shell, arguments passed as they are) to its end.
+     *
+     * @throws IOException if the command cannot be started (not found, not executable) or the
+     *     runner was stopped
+     */
+    public CommandOutcome run(List<String> argv) throws IOException, InterruptedException {
+        if (stopped) {
+            throw new IOException("stopped before " + argv.get(0) + " could start");
+        }
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(argv).redirectInput(DEV_NULL).start();
+        live.add(process);
+        if (stopped) {
+            // stop() ran between the check above and add(): it cannot have seen this process.
+            destroyTree(process);
+        }
+        try {
+            java.util.concurrent.Future<byte[]> stderr = stderrReaders.submit(() -> readAll(process.getErrorStream()));
+            byte[] stdout = readAll(process.getInputStream());
+            byte[] errors = awaitStderr(stderr);
+            int exitCode = process.waitFor();
+            return new CommandOutcome(List.copyOf(argv), exitCode, stdout, errors, System.nanoTime() - start);
+        } finally {
+            live.remove(process);
+        }
+    }
+
+    /** How many commands are running now. */
+    public int running() {
+        return live.size();
+    }
+
+    /** Kills every running command and its descendants, and refuses to start new ones. */
+    public void stop() {
+        stopped = true;
+        for (Process process : live) {
+            destroyTree(process);
+        }
+    }
+
+    /** {@link #stop()}, then lets the helper threads go. */
+    @Override
+    public void close() {
+        stop();
+        stderrReaders.shutdown();
+    }
+
+    /** SIGKILL to the descendants first, so none is reparented and missed, then the process. */
+    static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] awaitStderr(java.util.concurrent.Future<byte[]> stderr) throws IOException, InterruptedException {
+        try {
+            return stderr.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.futures.task;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * The tasks a worker can find by name. {@link #withBuiltIns()} holds DESIGN.md's built-in tasks;
+ * Java users {@link #register} their own. Thread-safe.
+ */
+public final class TaskRegistry {
+    private final Map<String, Task> tasks = new TreeMap<>();
+
+    /** An empty registry. */
+    public TaskRegistry() {
+    }
+
+    /** A registry holding the built-in tasks ({@link BuiltinTasks}). */
+    public static TaskRegistry withBuiltIns() {
+        TaskRegistry registry = new TaskRegistry();
+        BuiltinTasks.all().forEach(registry::register);
+        return registry;
+    }
+
+    /** @throws IllegalArgumentException if a task of that name is already registered */
+    public synchronized TaskRegistry register(Task task) {
+        Objects.requireNonNull(task, "task");
+        if (tasks.putIfAbsent(task.name(), task) != null) {
+            throw new IllegalArgumentException("task '" + task.name() + "' is already registered");
+        }
+        return this;
+    }
+
+    public synchronized Optional<Task> find(String name) {
+        return Optional.ofNullable(tasks.get(name));
+    }
+
+    /** @throws UnknownTask if no task has that name */
+    public Task require(String name) {
+        return find(name).orElseThrow(() -> new UnknownTask(name));
+    }
+
+    /** The registered tasks, sorted by name. */
+    public synchronized List<Task> tasks() {
+        return Collections.unmodifiableList(new ArrayList<>(tasks.values()));
+    }
+
+    /**
+     * A call of the named task with these arguments, ready to submit to any executor. The name
+     * is resolved now, so an unknown task fails here, before anything runs.
+     *
+     * @throws UnknownTask if no task has that name
+     */
+    public Callable<Object> bind(String name, List<?> args) {
+        Task task = require(name);
+        List<Object> copy = Collections.unmodifiableList(new ArrayList<>(args));
+        return () -> task.call(copy);
+    }
+}
