@@ -1,0 +1,48 @@
+package dev.futures.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Builds the command tree with this product's error handling: every usage error and every
+ * error raised before work starts is one line on stderr and the exit code of DESIGN.md.
+ */
+final class CommandLines {
+    private CommandLines() {
+    }
+
+    static CommandLine create(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(FuturesCommand.class, factory);
+        // After the command word, everything is the command's own: `map sh -c 'x' ::: a` must
+        // not read `-c` as an option of map.
+        for (String verb : new String[] {"map", "run"}) {
+            commandLine.getSubcommands().get(verb).setStopAtPositional(true);
+        }
+        commandLine.setParameterExceptionHandler(CommandLines::usageError);
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (error instanceof UsageError) {
+                err.println(prefix(cmd) + error.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            err.println(prefix(cmd) + "internal error: " + error);
+            err.flush();
+            return ExitCodes.FAILED;
+        });
+        return commandLine;
+    }
+
+    private static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine cmd = error.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(prefix(cmd) + error.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code "futures map: "}: says which command complained. */
+    private static String prefix(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName() + ": ";
+    }
+}

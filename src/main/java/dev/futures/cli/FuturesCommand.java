@@ -1,0 +1,17 @@
+package dev.futures.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+/** {@code futures}: the top of the command tree. */
+@TopCommand
+@Command(name = "futures",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Python's concurrent.futures for the shell: run many commands concurrently, "
+                + "results in input order or as they complete.",
+        subcommands = {MapCommand.class, RunCommand.class},
+        footer = {"", "Exit codes: 0 all succeeded, 1 a task failed, 2 usage error (nothing ran), "
+                + "124 --timeout expired."})
+public class FuturesCommand {
+}

@@ -1,0 +1,48 @@
+package dev.futures.cli;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code futures run 'COMMAND LINE' ...}: each argument (or stdin line) is one shell command. */
+@Command(name = "run",
+        description = "Run each argument, or else each line of stdin, as a shell command line "
+                + "(/bin/sh -c), several at a time; print each one's output as one block.",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Example: futures run -j2 'make -C a' 'make -C b'"})
+public class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    PoolOptions pool;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    PolicyOptions policy;
+
+    @Option(names = "--buffersize", paramLabel = "N",
+            description = "Command lines read ahead of the results printed (default: 4 per worker).")
+    Integer buffersize;
+
+    @Parameters(paramLabel = "COMMAND_LINE", arity = "0..*", description = "Shell command lines.")
+    List<String> lines = new ArrayList<>();
+
+    @Inject
+    FuturesConfig config;
+
+    @Override
+    public Integer call() {
+        JobRunner.Settings settings = Settings.of(pool, output, policy, buffersize, config);
+        Iterator<String> commandLines = lines.isEmpty() ? StdinLines.open() : lines.iterator();
+        String shell = config.shell();
+        return new JobRunner("futures run", System.out, System.err)
+                .run(Jobs.from(commandLines, line -> List.of(shell, "-c", line)), settings);
+    }
+}
