@@ -1,13 +1,14 @@
 package dev.futures;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * CPython's {@code ThreadPoolExecutor}: one unbounded FIFO queue, threads started lazily on
@@ -16,21 +17,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread names are {@code prefix + "_" + i} with {@code i} counting from 0; the default prefix
  * is {@code ThreadPoolExecutor-k} with a process-wide counter {@code k}.
+ *
+ * <p>Why not CPython's idle semaphore: a worker there completes the future and only then counts
+ * itself idle, so a submit made the moment {@code result()} returns may start a needless
+ * thread. The GIL hides that race in CPython; real parallelism does not. Here one lock guards
+ * the queue and the count of {@code available} workers (started or finished with a task and
+ * not yet holding another), and a worker counts itself available <em>before</em> it completes
+ * the future: submit starts a thread only when queued work outnumbers available workers.
+ * Callbacks run in the worker after that, so they should be quick.
  */
 public class ThreadPoolExecutor extends Executor {
     private static final System.Logger LOGGER = System.getLogger("dev.futures");
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
-    /** Put on the queue by shutdown; each worker that takes it puts it back for its siblings. */
-    private static final WorkItem<?> SENTINEL = new WorkItem<>(null, null);
 
     private final int maxWorkers;
     private final String threadNamePrefix;
     private final Initializer initializer;
-    private final LinkedBlockingQueue<WorkItem<?>> queue = new LinkedBlockingQueue<>();
-    /** One permit per worker that found the queue empty: submit takes one instead of a new thread. */
-    private final Semaphore idle = new Semaphore(0);
-    private final Object lock = new Object();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workArrived = lock.newCondition();
+    // Guarded by lock:
+    private final ArrayDeque<WorkItem<?>> queue = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
+    private int available;
     private boolean shutdown;
     private String broken;
 
@@ -69,39 +78,51 @@ public class ThreadPoolExecutor extends Executor {
     @Override
     public <T> Future<T> submit(Callable<T> fn) {
         Objects.requireNonNull(fn, "fn");
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (broken != null) {
                 throw new BrokenThreadPool(broken);
+            }
+            // Before the shutdown check: the exit hook shuts pools down, and this is the reason.
+            if (InterpreterExit.exiting()) {
+                throw new RejectedExecutionException("cannot schedule new futures after interpreter shutdown");
             }
             if (shutdown) {
                 throw new RejectedExecutionException("cannot schedule new futures after shutdown");
             }
-            if (InterpreterExit.exiting()) {
-                throw new RejectedExecutionException("cannot schedule new futures after interpreter shutdown");
-            }
             Future<T> future = new Future<>();
             queue.add(new WorkItem<>(future, fn));
-            adjustThreadCount();
+            if (queue.size() > available && threads.size() < maxWorkers) {
+                startThread();
+            } else {
+                workArrived.signal();
+            }
             return future;
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
     public void shutdown(boolean wait, boolean cancelFutures) {
+        List<WorkItem<?>> toCancel = new ArrayList<>();
         List<Thread> toJoin;
-        synchronized (lock) {
+        lock.lock();
+        try {
             shutdown = true;
             if (cancelFutures) {
-                // DEV (spec §3.3): cancel() tells wait()/asCompleted() at once, so these drained
-                // futures cannot hang a waiter as they do in CPython (gh-92001).
-                for (WorkItem<?> item; (item = queue.poll()) != null; ) {
-                    if (item != SENTINEL) {
-                        item.future.cancel();
-                    }
-                }
+                toCancel.addAll(queue);
+                queue.clear();
             }
-            queue.add(SENTINEL);
+            workArrived.signalAll();
             toJoin = new ArrayList<>(threads);
+        } finally {
+            lock.unlock();
+        }
+        // DEV (spec §3.3): cancel() tells wait()/asCompleted() at once, so these drained futures
+        // cannot hang a waiter as they do in CPython (gh-92001). Outside the lock: callbacks run here.
+        for (WorkItem<?> item : toCancel) {
+            item.future.cancel();
         }
         InterpreterExit.unregister(this);
         if (wait) {
@@ -109,18 +130,14 @@ public class ThreadPoolExecutor extends Executor {
         }
     }
 
-    /** Under the lock: reuse an idle thread if there is one, else start one while below the limit. */
-    private void adjustThreadCount() {
-        if (idle.tryAcquire()) {
-            return;
-        }
-        if (threads.size() < maxWorkers) {
-            Thread thread = new Thread(this::work, threadNamePrefix + "_" + threads.size());
-            // Daemon so a forgotten pool cannot keep the JVM alive; InterpreterExit still joins it.
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
+    /** Under the lock. The new thread counts as available: it will take queued work first thing. */
+    private void startThread() {
+        Thread thread = new Thread(this::work, threadNamePrefix + "_" + threads.size());
+        // Daemon so a forgotten pool cannot keep the JVM alive; InterpreterExit still joins it.
+        thread.setDaemon(true);
+        threads.add(thread);
+        available++;
+        thread.start();
     }
 
     private void work() {
@@ -134,19 +151,9 @@ public class ThreadPoolExecutor extends Executor {
             }
         }
         try {
-            while (true) {
-                WorkItem<?> item = queue.poll();
-                if (item == null) {
-                    // CPython 3.12+: become idle only when the queue is empty.
-                    idle.release();
-                    item = queue.take();
-                }
-                if (item == SENTINEL) {
-                    queue.add(SENTINEL);
-                    return;
-                }
-                item.run();
-                // A task that left the interrupt flag set must not end this worker's next take().
+            for (WorkItem<?> item; (item = take()) != null; ) {
+                item.run(this::becomeAvailable);
+                // A task that left the interrupt flag set must not end this worker's next wait.
                 Thread.interrupted();
             }
         } catch (InterruptedException e) {
@@ -154,16 +161,47 @@ public class ThreadPoolExecutor extends Executor {
         }
     }
 
-    private void initializerFailed() {
-        synchronized (lock) {
-            broken = BrokenThreadPool.MESSAGE;
-            for (WorkItem<?> item; (item = queue.poll()) != null; ) {
-                if (item == SENTINEL) {
-                    queue.add(SENTINEL);
-                    break;
+    /** The next item, or null once the pool is shut down and the queue is empty. */
+    private WorkItem<?> take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (queue.isEmpty()) {
+                if (shutdown || broken != null) {
+                    available--;
+                    return null;
                 }
-                item.future.trySetException(new BrokenThreadPool(broken));
+                workArrived.await();
             }
+            available--;
+            return queue.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void becomeAvailable() {
+        lock.lock();
+        try {
+            available++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void initializerFailed() {
+        List<WorkItem<?>> drained;
+        lock.lock();
+        try {
+            broken = BrokenThreadPool.MESSAGE;
+            available--;
+            drained = new ArrayList<>(queue);
+            queue.clear();
+            workArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (WorkItem<?> item : drained) {
+            item.future.trySetException(new BrokenThreadPool(BrokenThreadPool.MESSAGE));
         }
     }
 
@@ -190,19 +228,26 @@ public class ThreadPoolExecutor extends Executor {
             this.fn = fn;
         }
 
-        void run() {
+        /** Runs the call; {@code beforeCompleting} runs after the call and before the future completes. */
+        void run(Runnable beforeCompleting) {
             if (!future.setRunningOrNotifyCancel()) {
+                beforeCompleting.run();
                 return;
             }
-            T value;
+            T value = null;
+            Throwable error = null;
             try {
                 value = fn.call();
             } catch (Throwable e) {
                 // Like CPython catching BaseException: the worker survives whatever the task threw.
-                future.setException(e);
-                return;
+                error = e;
             }
-            future.setResult(value);
+            beforeCompleting.run();
+            if (error != null) {
+                future.setException(error);
+            } else {
+                future.setResult(value);
+            }
         }
     }
 
