@@ -1,5 +1,6 @@
 package dev.futures.task;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts commands and collects everything they write, and can kill every command it started,
@@ -23,11 +26,16 @@ public final class CommandRunner implements AutoCloseable {
     private static final File DEV_NULL = new File("/dev/null");
 
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
-    private final ExecutorService stderrReaders = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "futures-stderr");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Never shut down, so a run racing with {@link #stop()} cannot be refused its reader; idle
+     * reader threads end by themselves after a few seconds.
+     */
+    private final ExecutorService stderrReaders = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            5, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "futures-stderr");
+                thread.setDaemon(true);
+                return thread;
+            });
     private volatile boolean stopped;
 
     /**
@@ -48,8 +56,9 @@ public final class CommandRunner implements AutoCloseable {
             destroyTree(process);
         }
         try {
-            java.util.concurrent.Future<byte[]> stderr = stderrReaders.submit(() -> readAll(process.getErrorStream()));
-            byte[] stdout = readAll(process.getInputStream());
+            java.util.concurrent.Future<byte[]> stderr =
+                    stderrReaders.submit(() -> readAll(process.getErrorStream(), process));
+            byte[] stdout = readAll(process.getInputStream(), process);
             byte[] errors = awaitStderr(stderr);
             int exitCode = process.waitFor();
             return new CommandOutcome(List.copyOf(argv), exitCode, stdout, errors, System.nanoTime() - start);
@@ -71,11 +80,10 @@ public final class CommandRunner implements AutoCloseable {
         }
     }
 
-    /** {@link #stop()}, then lets the helper threads go. */
+    /** {@link #stop()}: for try-with-resources. */
     @Override
     public void close() {
         stop();
-        stderrReaders.shutdown();
     }
 
     /** SIGKILL to the descendants first, so none is reparented and missed, then the process. */
@@ -84,10 +92,19 @@ public final class CommandRunner implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    /** Everything the stream gives; for a process this runner killed, what it gave before. */
+    private byte[] readAll(InputStream in, Process process) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (in) {
-            return in.readAllBytes();
+            in.transferTo(buffer);
+        } catch (IOException e) {
+            // Process.destroy closes the pipes, possibly under this reader ("Stream closed"); the
+            // JDK also closes a dead process's pipes after draining them.
+            if (!stopped && process.isAlive()) {
+                throw e;
+            }
         }
+        return buffer.toByteArray();
     }
 
     private static byte[] awaitStderr(java.util.concurrent.Future<byte[]> stderr) throws IOException, InterruptedException {
