@@ -58,7 +58,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 return null;
             }
             String unit = matcher.group(2);
-            if (unit == null && matcher.end() != text.length()) {
+            if (unit == null && (at != 0 || matcher.end() != text.length())) {
                 return null; // a bare number is only allowed alone: "1m30" is ambiguous
             }
             BigDecimal amount = new BigDecimal(matcher.group(1));

@@ -1,7 +1,5 @@
 package dev.futures.cli;
 
-import dev.futures.MapIterator;
-import dev.futures.MapOptions;
 import dev.futures.ThreadPoolExecutor;
 import dev.futures.TimeoutError;
 import dev.futures.task.CommandRunner;
@@ -10,8 +8,8 @@ import java.time.Duration;
 import java.util.Iterator;
 
 /**
- * Runs jobs on a thread pool through {@code Executor.map} and prints each one's output as one
- * block, in input or completion order. Only this thread prints, so blocks never interleave.
+ * Runs jobs on a thread pool with map's semantics ({@link StreamingMap}) and prints each one's
+ * output as one block, in input or completion order. Only this thread prints, so blocks never interleave.
  * Input is pulled through a bounded window, so endless input runs in constant memory.
  */
 final class JobRunner {
@@ -40,18 +38,13 @@ final class JobRunner {
                 .maxWorkers(settings.workers())
                 .threadNamePrefix("futures-task")
                 .build();
-        MapOptions options = MapOptions.defaults()
-                .withBuffersize(settings.window())
-                .withKeepGoing(true)
-                .withOrdered(settings.inputOrder())
-                .withTimeout(settings.timeout());
         long finished = 0;
         long failed = 0;
         boolean timedOut = false;
+        StreamingMap<Job, JobResult> results = new StreamingMap<>(pool, job -> job.runWith(commands), jobs,
+                settings.window(), settings.inputOrder(), settings.timeout());
         try {
-            MapIterator<JobResult> results = pool.map(job -> job.runWith(commands), () -> jobs, options);
-            while (results.hasNext()) {
-                JobResult result = results.next();
+            for (JobResult result; (result = results.next()) != null; ) {
                 print(result);
                 finished++;
                 if (!result.succeeded()) {
@@ -59,16 +52,26 @@ final class JobRunner {
                 }
             }
         } catch (TimeoutError deadline) {
-            // map has cancelled what had not started; what is running is killed, as DESIGN says.
+            // Cancel what has not started, kill what is running, as DESIGN says.
             timedOut = true;
+            results.close();
             commands.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            results.close();
+            commands.stop();
+            return ExitCodes.FAILED;
+        } catch (java.io.UncheckedIOException e) {
+            err.println(name + ": cannot read input: " + e.getCause().getMessage());
+            return ExitCodes.FAILED;
         } finally {
+            results.close();
             pool.shutdown(true, true);
             commands.close();
             removeHook(killTasks);
         }
         if (timedOut) {
-            err.println(name + ": --timeout " + settings.timeout() + " expired after " + finished
+            err.println(name + ": --timeout " + DurationConverter.format(settings.timeout()) + " expired after " + finished
                     + " task" + (finished == 1 ? "" : "s") + " finished; the rest were cancelled or killed");
             return ExitCodes.TIMEOUT;
         }

@@ -1,0 +1,135 @@
+package dev.futures.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The user's entry point, {@code target/futures} (JVM launcher, or the native executable with
+ * -Dnative), driven as a shell would: pipes on stdin, signals, and a look for processes left behind.
+ */
+@Timeout(120)
+class ExecutableIT {
+    private static final String EXECUTABLE = System.getProperty("futures.executable", "target/futures");
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        for (Process process : started) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(EXECUTABLE);
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile()).start();
+        started.add(process);
+        return process;
+    }
+
+    private static String stdout(Process process) throws Exception {
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return out;
+    }
+
+    @Test
+    void theIssuesExampleRunsAndKeepsOrder() throws Exception {
+        Process ok = start("map", "-j4", "sh", "-c", "sleep 1; echo {}", ":::", "a", "b", "c", "d");
+        ok.getOutputStream().close();
+        assertEquals("a\nb\nc\nd\n", stdout(ok));
+        assertEquals(0, ok.exitValue());
+
+        Process oneFails = start("map", "-j4", "sh", "-c", "sleep 1; echo {}; [ {} != b ]", ":::", "a", "b", "c", "d");
+        oneFails.getOutputStream().close();
+        assertEquals("a\nb\nc\nd\n", stdout(oneFails));
+        assertEquals(1, oneFails.exitValue());
+    }
+
+    @Test
+    void stdinLinesAreInputsAndResultsStreamBeforeStdinEnds() throws Exception {
+        Process process = start("map", "-j2", "echo", "got");
+        OutputStream stdin = process.getOutputStream();
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line : new String[] {"one", "two", "three"}) {
+            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            // Each result arrives while stdin is still open: input is read lazily, not slurped.
+            assertEquals("got " + line, stdout.readLine());
+        }
+        stdin.close();
+        assertEquals(null, stdout.readLine());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+    }
+
+    @Test
+    void runReadsCommandLinesFromStdin() throws Exception {
+        Process process = start("run", "-j2");
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write("echo first\necho second | tr a-z A-Z\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("first\nSECOND\n", stdout(process));
+        assertEquals(0, process.exitValue());
+    }
+
+    @Test
+    void sigtermLeavesNoTaskProcessBehind() throws Exception {
+        Path pids = dir.resolve("pids");
+        Files.createDirectories(pids);
+        // Each task records its shell's pid and that of a child, then waits for ever.
+        Process process = start("map", "-j2", "sh", "-c",
+                "sleep 300 & echo $! > " + pids + "/{}.child; echo $$ > " + pids + "/{}.shell; wait", ":::", "a", "b");
+        process.getOutputStream().close();
+        List<Long> recorded = awaitPids(pids, 4);
+        ProcessHandle.of(process.pid()).orElseThrow().destroy(); // SIGTERM
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        for (long pid : recorded) {
+            ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " survived");
+        }
+    }
+
+    /** Waits (on the file system, as the tasks write it) until {@code count} non-empty pid files exist. */
+    private static List<Long> awaitPids(Path pids, int count) throws Exception {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            List<Long> found = new ArrayList<>();
+            try (var files = Files.list(pids)) {
+                for (Path file : files.toList()) {
+                    String text = Files.readString(file).trim();
+                    if (!text.isEmpty()) {
+                        found.add(Long.parseLong(text));
+                    }
+                }
+            }
+            if (found.size() == count) {
+                return found;
+            }
+            assertTrue(System.nanoTime() < giveUp, "tasks never started: " + found);
+            Thread.onSpinWait();
+        }
+    }
+}

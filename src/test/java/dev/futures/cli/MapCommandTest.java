@@ -1,0 +1,158 @@
+package dev.futures.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code futures map} and {@code run} through the application's real entry point; {@link MapCommandIT}
+ * runs the same cases against the packaged build.
+ */
+@QuarkusMainTest
+@Timeout(120)
+class MapCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A shell snippet that makes every task wait until {@code n} tasks have started: proof that
+     * {@code n} ran at once, without timing anything. Gives up (exit 9) after 60 s.
+     */
+    private String barrier(int n) {
+        return "touch " + dir + "/started.{}; i=0; "
+                + "while [ $(ls " + dir + " | grep -c '^started') -lt " + n + " ]; do "
+                + "i=$((i+1)); [ $i -gt 6000 ] && exit 9; sleep 0.01; done; echo {}";
+    }
+
+    @Test
+    @Launch({"map", "-j4", "echo", "in:{}", ":::", "a", "b", "c", "d"})
+    void printsResultsInInputOrder(LaunchResult result) {
+        assertEquals("in:a\nin:b\nin:c\nin:d", result.getOutput());
+        assertEquals(0, result.exitCode());
+    }
+
+    @Test
+    void runsJWorkersAtOnceAndKeepsInputOrder(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "-j4", "sh", "-c", barrier(4), ":::", "a", "b", "c", "d");
+        assertEquals("a\nb\nc\nd", result.getOutput());
+        assertEquals(0, result.exitCode());
+    }
+
+    @Test
+    @Launch({"map", "echo", "x", ":::", "1", "2"})
+    void appendsTheInputWhenThereIsNoReplacementString(LaunchResult result) {
+        assertEquals("x 1\nx 2", result.getOutput());
+    }
+
+    @Test
+    @Launch(value = {"map", "-j2", "sh", "-c", "echo out {}; echo err {} >&2; [ {} != b ]", ":::", "a", "b", "c"}, exitCode = 1)
+    void oneFailureExitsOneAndKeepsEveryOtherResult(LaunchResult result) {
+        assertEquals("out a\nout b\nout c", result.getOutput());
+        String errors = result.getErrorOutput();
+        assertTrue(errors.contains("err a\nerr b\nerr c"), errors);
+        assertTrue(errors.contains("futures map: 1 of 3 tasks failed"), errors);
+    }
+
+    @Test
+    void completionOrderPrintsWhatFinishesFirst(QuarkusMainLauncher launcher) {
+        // "slow" waits for the file that "fast" creates, so fast always finishes first.
+        String script = "if [ {} = slow ]; then i=0; while [ ! -e " + dir + "/gate ]; do i=$((i+1)); "
+                + "[ $i -gt 6000 ] && exit 9; sleep 0.01; done; else touch " + dir + "/gate; fi; echo {}";
+        LaunchResult completion = launcher.launch("map", "-j2", "--order", "completion", "sh", "-c", script, ":::", "slow", "fast");
+        assertEquals("fast\nslow", completion.getOutput());
+        assertEquals(0, completion.exitCode());
+    }
+
+    @Test
+    void inputOrderWaitsForTheSlowOne(QuarkusMainLauncher launcher) {
+        String script = "if [ {} = slow ]; then i=0; while [ ! -e " + dir + "/gate ]; do i=$((i+1)); "
+                + "[ $i -gt 6000 ] && exit 9; sleep 0.01; done; else touch " + dir + "/gate; fi; echo {}";
+        LaunchResult input = launcher.launch("map", "-j2", "sh", "-c", script, ":::", "slow", "fast");
+        assertEquals("slow\nfast", input.getOutput());
+    }
+
+    @Test
+    void readsInputLinesFromFiles(QuarkusMainLauncher launcher) throws IOException {
+        Path inputs = dir.resolve("inputs.txt");
+        Files.writeString(inputs, "one\ntwo\nthree\n");
+        LaunchResult result = launcher.launch("map", "echo", "{}!", "::::", inputs.toString());
+        assertEquals("one!\ntwo!\nthree!", result.getOutput());
+    }
+
+    @Test
+    @Launch({"run", "-j2", "echo a", "echo b >&2", "echo c"})
+    void runTreatsEachArgumentAsAShellCommandLine(LaunchResult result) {
+        assertEquals("a\nc", result.getOutput());
+        assertEquals("b", result.getErrorOutput().strip());
+    }
+
+    @Test
+    @Launch(value = {"map", "no-such-program-xyz", ":::", "a"}, exitCode = 1)
+    void aCommandThatCannotStartIsAFailedTaskWithAOneLineReason(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("futures: cannot run 'no-such-program-xyz': No such file or directory"),
+                result.getErrorOutput());
+    }
+
+    @Test
+    void timeoutCancelsAndKillsAndExits124(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "-j1", "--timeout", "1s", "sh", "-c", "echo {}; [ {} = quick ] || sleep 120",
+                ":::", "quick", "stuck", "never");
+        assertEquals(124, result.exitCode());
+        assertEquals("quick", result.getOutput());
+        assertTrue(result.getErrorOutput().contains("--timeout 1s expired after 1 task finished"), result.getErrorOutput());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwoWithNothingRun(QuarkusMainLauncher launcher) {
+        String marker = dir.resolve("ran").toString();
+        String[][] cases = {
+            {"map", "-j", "0", "touch", marker, ":::", "a"},
+            {"map", "--bogus", "touch", marker, ":::", "a"},
+            {"map", "--timeout", "soon", "touch", marker, ":::", "a"},
+            {"map", "--timeout", "-5s", "touch", marker, ":::", "a"},
+            {"map", "-j", "many", "touch", marker, ":::", "a"},
+            {"map", "--buffersize", "0", "touch", marker, ":::", "a"},
+            {"map", "--order", "random", "touch", marker, ":::", "a"},
+            {"map", ":::", "a"},
+            {"map", "touch", marker, "::::", dir.resolve("missing.txt").toString()},
+            {"map", "touch", marker, ":::", "a", ":::", "b"},
+            {"run", "-j", "0", "touch " + marker},
+        };
+        for (String[] args : cases) {
+            LaunchResult result = launcher.launch(args);
+            String what = String.join(" ", args);
+            assertEquals(2, result.exitCode(), what);
+            assertEquals("", result.getOutput(), what);
+            String err = result.getErrorOutput().strip();
+            assertFalse(err.isEmpty(), what);
+            assertEquals(1, err.lines().count(), what + " -> " + err);
+            assertTrue(err.startsWith("futures map: ") || err.startsWith("futures run: "), err);
+        }
+        assertFalse(Files.exists(Path.of(marker)), "nothing ran");
+    }
+
+    @Test
+    @Launch({"--version"})
+    void version(LaunchResult result) {
+        assertTrue(result.getOutput().startsWith("futures "), result.getOutput());
+    }
+
+    @Test
+    @Launch({"map", "--help"})
+    void helpGoesToStdout(LaunchResult result) {
+        assertTrue(result.getOutput().contains("--order"), result.getOutput());
+        assertTrue(result.getOutput().contains(":::"), result.getOutput());
+    }
+}
