@@ -65,11 +65,18 @@ class MapCommandTest {
         assertTrue(errors.contains("futures map: 1 of 3 tasks failed"), errors);
     }
 
+    /**
+     * "slow" starts waiting first and goes on only after "fast" has created the gate, plus a
+     * generous second for fast's process to exit: fast always completes first.
+     */
+    private String slowAfterFast() {
+        return "if [ {} = slow ]; then i=0; while [ ! -e " + dir + "/gate ]; do i=$((i+1)); "
+                + "[ $i -gt 6000 ] && exit 9; sleep 0.01; done; sleep 1; else touch " + dir + "/gate; fi; echo {}";
+    }
+
     @Test
     void completionOrderPrintsWhatFinishesFirst(QuarkusMainLauncher launcher) {
-        // "slow" waits for the file that "fast" creates, so fast always finishes first.
-        String script = "if [ {} = slow ]; then i=0; while [ ! -e " + dir + "/gate ]; do i=$((i+1)); "
-                + "[ $i -gt 6000 ] && exit 9; sleep 0.01; done; else touch " + dir + "/gate; fi; echo {}";
+        String script = slowAfterFast();
         LaunchResult completion = launcher.launch("map", "-j2", "--order", "completion", "sh", "-c", script, ":::", "slow", "fast");
         assertEquals("fast\nslow", completion.getOutput());
         assertEquals(0, completion.exitCode());
@@ -77,8 +84,7 @@ class MapCommandTest {
 
     @Test
     void inputOrderWaitsForTheSlowOne(QuarkusMainLauncher launcher) {
-        String script = "if [ {} = slow ]; then i=0; while [ ! -e " + dir + "/gate ]; do i=$((i+1)); "
-                + "[ $i -gt 6000 ] && exit 9; sleep 0.01; done; else touch " + dir + "/gate; fi; echo {}";
+        String script = slowAfterFast();
         LaunchResult input = launcher.launch("map", "-j2", "sh", "-c", script, ":::", "slow", "fast");
         assertEquals("slow\nfast", input.getOutput());
     }
