@@ -61,6 +61,7 @@ class ExecutableIT {
         ok.getOutputStream().close();
         assertEquals("a\nb\nc\nd\n", stdout(ok));
         assertEquals(0, ok.exitValue());
+        assertEquals("", Files.readString(dir.resolve("stderr")), "no banner or log lines on a user's stderr");
 
         Process oneFails = start("map", "-j4", "sh", "-c", "sleep 1; echo {}; [ {} != b ]", ":::", "a", "b", "c", "d");
         oneFails.getOutputStream().close();
