@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code futures map COMMAND [ARG...] ::: INPUT...}: one command per input, results in order. */
@@ -22,17 +21,7 @@ import picocli.CommandLine.Parameters;
 public class MapCommand implements Callable<Integer> {
 
     @Mixin
-    PoolOptions pool;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    PolicyOptions policy;
-
-    @Option(names = "--buffersize", paramLabel = "N",
-            description = "Inputs read ahead of the results printed (default: 4 per worker).")
-    Integer buffersize;
+    JobOptions options;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, its arguments, and the inputs.")
     List<String> words = new ArrayList<>();
@@ -43,7 +32,7 @@ public class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MapArguments arguments = MapArguments.parse(words);
-        JobRunner.Settings settings = Settings.of(pool, output, policy, buffersize, config);
+        JobRunner.Settings settings = options.settings(config);
         CommandTemplate template = new CommandTemplate(arguments.command());
         Iterator<String> inputs = arguments.inputs(arguments.readsStdin() ? StdinLines.open() : null);
         return new JobRunner("futures map", System.out, System.err).run(Jobs.from(inputs, template::expand), settings);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code futures run 'COMMAND LINE' ...}: each argument (or stdin line) is one shell command. */
@@ -19,17 +18,7 @@ import picocli.CommandLine.Parameters;
 public class RunCommand implements Callable<Integer> {
 
     @Mixin
-    PoolOptions pool;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    PolicyOptions policy;
-
-    @Option(names = "--buffersize", paramLabel = "N",
-            description = "Command lines read ahead of the results printed (default: 4 per worker).")
-    Integer buffersize;
+    JobOptions options;
 
     @Parameters(paramLabel = "COMMAND_LINE", arity = "0..*", description = "Shell command lines.")
     List<String> lines = new ArrayList<>();
@@ -39,7 +28,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobRunner.Settings settings = Settings.of(pool, output, policy, buffersize, config);
+        JobRunner.Settings settings = options.settings(config);
         Iterator<String> commandLines = lines.isEmpty() ? StdinLines.open() : lines.iterator();
         String shell = config.shell();
         return new JobRunner("futures run", System.out, System.err)

@@ -1,0 +1,31 @@
+package dev.futures.cli;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options of every verb that runs jobs ({@code map}, {@code run}), and the settings they make. */
+public class JobOptions {
+
+    @Mixin
+    PoolOptions pool;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    PolicyOptions policy;
+
+    @Option(names = "--buffersize", paramLabel = "N",
+            description = "Inputs read ahead of the results printed (default: 4 per worker).")
+    Integer buffersize;
+
+    /** @throws UsageError for a worker count or buffer size below 1 */
+    JobRunner.Settings settings(FuturesConfig config) {
+        int workers = pool.resolve(config);
+        if (buffersize != null && buffersize < 1) {
+            throw new UsageError("--buffersize must be at least 1, got " + buffersize);
+        }
+        int window = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
+        return new JobRunner.Settings(workers, window, output.order == OutputOptions.Order.input, policy.timeout);
+    }
+}
