@@ -41,10 +41,16 @@ class ExecutableIT {
     }
 
     private Process start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    private Process start(java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(EXECUTABLE);
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         started.add(process);
         return process;
     }
@@ -94,6 +100,19 @@ class ExecutableIT {
         }
         assertEquals("first\nSECOND\n", stdout(process));
         assertEquals(0, process.exitValue());
+    }
+
+    @Test
+    void defaultsComeFromTheEnvironment() throws Exception {
+        Process badWorkers = start(java.util.Map.of("FUTURES_WORKERS", "0"), "map", "echo", ":::", "a");
+        badWorkers.getOutputStream().close();
+        assertEquals("", stdout(badWorkers));
+        assertEquals(2, badWorkers.exitValue());
+        assertEquals("futures map: FUTURES_WORKERS must be at least 1, got 0\n", Files.readString(dir.resolve("stderr")));
+
+        Process otherShell = start(java.util.Map.of("FUTURES_SHELL", "/bin/echo"), "run", "from the configured shell");
+        otherShell.getOutputStream().close();
+        assertEquals("-c from the configured shell\n", stdout(otherShell));
     }
 
     @Test
