@@ -1,6 +1,7 @@
 package dev.futures;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -10,6 +11,21 @@ import java.util.concurrent.Callable;
  * {@code shutdown(wait=true)}, which waits for every queued call even when the block threw.
  */
 public abstract class Executor implements AutoCloseable {
+
+    /** Every executor is shut down with {@code wait=true} at JVM exit if still open (spec §4.5). */
+    protected Executor() {
+        InterpreterExit.register(this);
+    }
+
+    /** For subclasses: true once the JVM is exiting; submit must then be refused. */
+    protected static boolean exiting() {
+        return InterpreterExit.exiting();
+    }
+
+    /** For subclasses, from shutdown: the exit hook need not wait for this executor any more. */
+    protected final void forgetAtExit() {
+        InterpreterExit.unregister(this);
+    }
 
     /**
      * Schedules {@code fn} and returns its pending future.
@@ -49,19 +65,32 @@ public abstract class Executor implements AutoCloseable {
      */
     protected <A, R> MapIterator<R> startMap(Iterable<? extends A> inputs, MapOptions options,
             java.util.function.Function<? super A, Future<R>> submitOne) {
-        Objects.requireNonNull(inputs, "inputs");
+        return startMap(inputs, options, 1, input -> List.of(submitOne.apply(input)));
+    }
+
+    /**
+     * Like {@link #startMap(Iterable, MapOptions, java.util.function.Function)} for executors that
+     * submit a group of inputs at once (the process pool's chunks): each input of
+     * {@code groups} is one group of up to {@code groupSize} calls, and {@code buffersize}
+     * counts groups, as CPython's chunked map does.
+     */
+    protected <A, R> MapIterator<R> startMap(Iterable<? extends A> groups, MapOptions options, int groupSize,
+            java.util.function.Function<? super A, ? extends List<Future<R>>> submitGroup) {
+        Objects.requireNonNull(groups, "inputs");
         Objects.requireNonNull(options, "options");
         // The deadline is fixed now, when map is called, as in CPython.
         long timeoutNanos = Future.nanos(options.timeout());
         long deadline = System.nanoTime() + Math.max(0L, timeoutNanos);
-        Iterator<? extends A> it = inputs.iterator();
+        Iterator<? extends A> it = groups.iterator();
         InFlight<R> inFlight = InFlight.create(options.ordered());
-        int limit = options.lazy() ? options.buffersize() : Integer.MAX_VALUE;
-        for (int submitted = 0; submitted < limit && it.hasNext(); submitted++) {
-            inFlight.add(submitOne.apply(it.next()));
+        long limit = options.lazy() ? (long) options.buffersize() * groupSize : Long.MAX_VALUE;
+        while (inFlight.size() < limit && it.hasNext()) {
+            submitGroup.apply(it.next()).forEach(inFlight::add);
         }
-        return new MapIterator<>(inFlight, options.lazy() ? it : null, submitOne, deadline, timeoutNanos >= 0,
-                options.keepGoing());
+        // Lazy: each next() first tops the buffer up by one group, then waits (CPython 3.14).
+        long refillBelow = limit == Long.MAX_VALUE ? 0 : limit + 1;
+        return new MapIterator<>(inFlight, options.lazy() ? it : null, submitGroup, refillBelow, deadline,
+                timeoutNanos >= 0, options.keepGoing());
     }
 
     /**

@@ -253,8 +253,28 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         runCallbacks(toRun);
     }
 
-    /** Like {@link #setException} but a no-op on a future that is already done; true if it was set. */
-    boolean trySetException(Throwable error) {
+    /**
+     * For executors: like {@link #setResult} but returns false instead of raising when the future
+     * is already done (cancelled, or failed by a timeout or a broken pool in the meantime).
+     */
+    public boolean trySetResult(T value) {
+        List<Consumer<? super Future<T>>> toRun;
+        synchronized (this) {
+            if (state.isDone()) {
+                return false;
+            }
+            result = value;
+            toRun = finish(false);
+        }
+        runCallbacks(toRun);
+        return true;
+    }
+
+    /** For executors: like {@link #setException} but returns false instead of raising when already done. */
+    public boolean trySetException(Throwable error) {
+        if (error == null) {
+            throw new NullPointerException("exception");
+        }
         List<Consumer<? super Future<T>>> toRun;
         synchronized (this) {
             if (state.isDone()) {
@@ -262,6 +282,27 @@ public class Future<T> implements java.util.concurrent.Future<T> {
             }
             exception = error;
             toRun = finish(true);
+        }
+        runCallbacks(toRun);
+        return true;
+    }
+
+    /**
+     * For executors that can stop running work (the process pool's forced cancel, spec §10 F1):
+     * RUNNING becomes CANCELLED_AND_NOTIFIED, with waiters and callbacks told as by
+     * {@link #cancel()}. Returns false if the future is not running.
+     */
+    protected boolean cancelRunning() {
+        List<Consumer<? super Future<T>>> toRun;
+        synchronized (this) {
+            if (state != FutureState.RUNNING) {
+                return false;
+            }
+            // The executor has seen this cancellation itself: no setRunningOrNotifyCancel() follows.
+            state = FutureState.CANCELLED_AND_NOTIFIED;
+            notifyWaiters(false);
+            notifyAll();
+            toRun = takeCallbacks();
         }
         runCallbacks(toRun);
         return true;

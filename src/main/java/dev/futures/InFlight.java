@@ -21,6 +21,8 @@ abstract class InFlight<R> {
 
     abstract boolean isEmpty();
 
+    abstract int size();
+
     /**
      * Removes and returns the next call to yield once it is done; {@code timeoutNanos < 0}
      * waits for ever. Returns the call not yet done when the time runs out (it stays removed).
@@ -41,6 +43,11 @@ abstract class InFlight<R> {
         @Override
         boolean isEmpty() {
             return queue.isEmpty();
+        }
+
+        @Override
+        int size() {
+            return queue.size();
         }
 
         @Override
@@ -72,6 +79,11 @@ abstract class InFlight<R> {
         @Override
         boolean isEmpty() {
             return running.isEmpty();
+        }
+
+        @Override
+        int size() {
+            return running.size();
         }
 
         @Override

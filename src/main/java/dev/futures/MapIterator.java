@@ -18,7 +18,8 @@ import java.util.function.Function;
 public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoCloseable {
     private final InFlight<R> inFlight;
     private final Iterator<?> moreInput;
-    private final Function<Object, Future<R>> submitOne;
+    private final Function<Object, ? extends java.util.List<Future<R>>> submitGroup;
+    private final long refillBelow;
     private final long deadline;
     private final boolean hasDeadline;
     private final boolean keepGoing;
@@ -26,14 +27,16 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
 
     /**
      * {@code inFlight} holds the calls already submitted; {@code moreInput} (null when eager)
-     * feeds {@code submitOne} one input per {@code next()}.
+     * feeds {@code submitGroup} while fewer than {@code refillBelow} calls are in flight.
      */
     @SuppressWarnings("unchecked")
     <A> MapIterator(InFlight<R> inFlight, Iterator<? extends A> moreInput,
-            Function<? super A, Future<R>> submitOne, long deadlineNanos, boolean hasDeadline, boolean keepGoing) {
+            Function<? super A, ? extends java.util.List<Future<R>>> submitGroup, long refillBelow,
+            long deadlineNanos, boolean hasDeadline, boolean keepGoing) {
         this.inFlight = inFlight;
         this.moreInput = moreInput;
-        this.submitOne = (Function<Object, Future<R>>) submitOne;
+        this.submitGroup = (Function<Object, ? extends java.util.List<Future<R>>>) submitGroup;
+        this.refillBelow = refillBelow;
         this.deadline = deadlineNanos;
         this.hasDeadline = hasDeadline;
         this.keepGoing = keepGoing;
@@ -51,8 +54,8 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
         }
         Future<R> oldest;
         try {
-            if (moreInput != null && moreInput.hasNext()) {
-                inFlight.add(submitOne.apply(moreInput.next()));
+            while (moreInput != null && inFlight.size() < refillBelow && moreInput.hasNext()) {
+                submitGroup.apply(moreInput.next()).forEach(inFlight::add);
             }
             oldest = inFlight.takeNext(hasDeadline ? Math.max(0L, deadline - System.nanoTime()) : -1L);
         } catch (InterruptedException e) {

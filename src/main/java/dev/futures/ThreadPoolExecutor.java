@@ -59,7 +59,6 @@ public class ThreadPoolExecutor extends Executor {
                 ? builder.threadNamePrefix
                 : "ThreadPoolExecutor-" + POOL_COUNTER.getAndIncrement();
         this.initializer = builder.initializer;
-        InterpreterExit.register(this);
     }
 
     public static Builder builder() {
@@ -84,7 +83,7 @@ public class ThreadPoolExecutor extends Executor {
                 throw new BrokenThreadPool(broken);
             }
             // Before the shutdown check: the exit hook shuts pools down, and this is the reason.
-            if (InterpreterExit.exiting()) {
+            if (exiting()) {
                 throw new RejectedExecutionException("cannot schedule new futures after interpreter shutdown");
             }
             if (shutdown) {
@@ -124,7 +123,7 @@ public class ThreadPoolExecutor extends Executor {
         for (WorkItem<?> item : toCancel) {
             item.future.cancel();
         }
-        InterpreterExit.unregister(this);
+        forgetAtExit();
         if (wait) {
             joinAll(toJoin);
         }

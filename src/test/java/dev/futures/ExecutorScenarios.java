@@ -545,18 +545,20 @@ abstract class ExecutorScenarios {
         pool.executor().shutdown(true, false);
         for (int i = 0; i < 50; i++) {
             assertTrue(fs.get(i).done());
-            assertEquals(i, fs.get(i).result());
+            assertEquals(i, ((Number) fs.get(i).result()).intValue());
         }
     }
 
     @Test
     void sd05ShutdownCancelFutures() {
-        try (Gate gate = gate("sd05")) {
+        try (Gate gate = gate("sd05"); Gate started = gate("sd05-started")) {
             PoolUnderTest pool = pool();
             List<Future<Object>> fs = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                fs.add(pool.submit("wait_for_file", gate.path(), i));
+                fs.add(pool.submit("signal_and_wait", started.path(), gate.path(), i));
             }
+            // Shut down once work is running: a process pool's workers may still be starting.
+            started.awaitCreated();
             java.util.concurrent.CompletableFuture<Void> shutdown = java.util.concurrent.CompletableFuture.runAsync(
                     () -> pool.executor().shutdown(true, true));
             // The queue is drained and cancelled before shutdown waits; waiting on them cannot hang.

@@ -27,6 +27,17 @@ final class Gate implements AutoCloseable {
         }
     }
 
+    /** Waits until a task has created this file (tasks in other processes share only files). */
+    void awaitCreated() {
+        long giveUp = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(path)) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError(path + " was never created");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+    }
+
     /** Opens the gate, so no task is left blocked behind a failed test. */
     @Override
     public void close() {

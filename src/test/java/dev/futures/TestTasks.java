@@ -1,6 +1,7 @@
 package dev.futures;
 
 import dev.futures.task.Task;
+import dev.futures.task.TaskProvider;
 import dev.futures.task.TaskRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,12 +16,15 @@ import java.util.List;
  * ({@code mul}, {@code pow}, {@code divmod}, ...). Gates are files, not latches, so the same
  * scenarios can run on a process pool, whose workers share only the file system with the test.
  */
-final class TestTasks {
-    private TestTasks() {
+public final class TestTasks implements TaskProvider {
+
+    /** The built-ins plus these, found as a process worker finds them (ServiceLoader). */
+    static TaskRegistry registry() {
+        return TaskRegistry.discover();
     }
 
-    static TaskRegistry registry() {
-        TaskRegistry registry = TaskRegistry.withBuiltIns();
+    @Override
+    public void register(TaskRegistry registry) {
         registry.register(Task.of("mul", "mul(a, b)", "a * b", args -> integer(args, 0) * integer(args, 1)));
         registry.register(Task.of("add", "add(a, b)", "a + b", args -> integer(args, 0) + integer(args, 1)));
         registry.register(Task.of("pow", "pow(a, b)", "a ** b",
@@ -35,6 +39,12 @@ final class TestTasks {
                 }));
         registry.register(Task.of("wait_for_file", "wait_for_file(path[, value])",
                 "block until path exists, then return value", TestTasks::waitForFile));
+        registry.register(Task.of("signal_and_wait", "signal_and_wait(started, gate[, value])",
+                "create the file started, then block until gate exists", args -> {
+                    Files.writeString(Path.of(String.valueOf(args.get(0))), "started", StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
+                    return waitForFile(args.subList(1, args.size()));
+                }));
         registry.register(Task.of("fail_after_file", "fail_after_file(path)", "block until path exists, then raise",
                 args -> {
                     waitForFile(args);
@@ -46,7 +56,38 @@ final class TestTasks {
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                     return args.get(1);
                 }));
-        return registry;
+        registry.register(Task.of("unencodable", "unencodable()", "returns a value that cannot cross a process boundary",
+                args -> new Object()));
+        registry.register(Task.of("print_to_stdout", "print_to_stdout(text)", "System.out.println(text), then return it",
+                args -> {
+                    System.out.println(args.get(0));
+                    return args.get(0);
+                }));
+        registry.register(Task.of("corrupt_stdout", "corrupt_stdout()", "write a non-frame line to the real fd 1",
+                args -> {
+                    java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                    raw.write("this is not a frame\n".getBytes(StandardCharsets.UTF_8));
+                    raw.flush();
+                    return null;
+                }));
+        registry.register(Task.of("initialized", "initialized()", "the value the test initializer stored",
+                args -> InitializerState.value));
+        registry.register(Task.of("init", "init(value)", "store value for initialized()", args -> {
+            InitializerState.value = args.get(0);
+            return null;
+        }));
+        registry.register(Task.of("init_fail", "init_fail()", "an initializer that fails", args -> {
+            throw new IllegalArgumentException("error in initializer");
+        }));
+        registry.register(Task.of("echo_size", "echo_size(text)", "the length of text", args -> (long) String.valueOf(args.get(0)).length()));
+    }
+
+    /** Per process: what the init task stored. */
+    static final class InitializerState {
+        static volatile Object value;
+
+        private InitializerState() {
+        }
     }
 
     private static long integer(List<Object> args, int index) {

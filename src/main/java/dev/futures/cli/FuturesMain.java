@@ -1,5 +1,6 @@
 package dev.futures.cli;
 
+import dev.futures.worker.WorkerMain;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -11,9 +12,14 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public class FuturesMain {
     static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
+    static final String WORKER = "worker";
 
     public static void main(String... args) {
         chooseLaunchMechanism();
+        if (args.length > 0 && args[0].equals(WORKER)) {
+            // Hidden from help: the process pool starts this executable again in this mode.
+            System.exit(WorkerMain.run());
+        }
         Quarkus.run(FuturesApplication.class, args);
     }
 

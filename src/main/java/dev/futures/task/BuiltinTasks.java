@@ -12,8 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The built-in tasks of DESIGN.md. {@code exit} is left to the process pool's worker, where it
- * ends the worker process; in a thread pool it would end the caller's whole process.
+ * The built-in tasks of DESIGN.md, and {@code command}, which the CLI runs commands with.
+ * {@code exit} is registered for process workers only ({@link TaskRegistry#forProcessWorkers()}).
  */
 public final class BuiltinTasks {
     private static final String SHELL = "/bin/sh";
@@ -33,6 +33,9 @@ public final class BuiltinTasks {
                         args -> sh(runner, args)),
                 Task.of("exec", "exec(argv...)", "run a program without a shell; value: its stdout",
                         args -> exec(runner, args)),
+                Task.of("command", "command(argv...)",
+                        "run a program; value: {exit_code, stdout, stderr} (base64), never an error for its exit code",
+                        args -> command(runner, args)),
                 Task.of("sleep", "sleep(seconds[, value])", "wait, then return value (or null)", BuiltinTasks::sleep),
                 Task.of("echo", "echo(value)", "return value", BuiltinTasks::echo),
                 Task.of("fail", "fail(message)", "raise an error with message", BuiltinTasks::fail),
@@ -107,6 +110,30 @@ public final class BuiltinTasks {
         } catch (ArithmeticException fraction) {
             return product.doubleValue();
         }
+    }
+
+    static Object exit(List<Object> raw) {
+        TaskArgs args = new TaskArgs("exit(code)", raw);
+        args.requireCount(0, 1);
+        // halt, not exit: no shutdown hook may run and answer for the dead worker.
+        Runtime.getRuntime().halt(args.size() == 0 ? 0 : args.number(0).intValue());
+        return null;
+    }
+
+    /**
+     * Runs a program and returns how it ended, never raising for a non-zero exit:
+     * {@code {"exit_code": N, "stdout": base64, "stderr": base64}}. The CLI runs commands in
+     * process workers through this, byte-exact.
+     */
+    static Object command(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
+        TaskArgs args = new TaskArgs("command(argv...)", raw);
+        args.requireCount(1, Integer.MAX_VALUE);
+        CommandOutcome outcome = runner.run(args.strings(0));
+        java.util.Map<String, Object> value = new java.util.LinkedHashMap<>();
+        value.put("exit_code", outcome.exitCode());
+        value.put("stdout", java.util.Base64.getEncoder().encodeToString(outcome.stdout()));
+        value.put("stderr", java.util.Base64.getEncoder().encodeToString(outcome.stderr()));
+        return value;
     }
 
     static Object digest(List<Object> raw) throws Exception {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -25,6 +26,25 @@ public final class TaskRegistry {
         TaskRegistry registry = new TaskRegistry();
         BuiltinTasks.all().forEach(registry::register);
         return registry;
+    }
+
+    /** The built-in tasks plus those of every {@link TaskProvider} on the class path. */
+    public static TaskRegistry discover() {
+        TaskRegistry registry = withBuiltIns();
+        for (TaskProvider provider : ServiceLoader.load(TaskProvider.class)) {
+            provider.register(registry);
+        }
+        return registry;
+    }
+
+    /**
+     * What a process worker runs: {@link #discover()} plus {@code exit(code)}, which ends the
+     * worker process at once (for testing crash handling; in a thread pool it would end the
+     * caller's whole process, so only workers have it).
+     */
+    public static TaskRegistry forProcessWorkers() {
+        return discover().register(Task.of("exit", "exit(code)", "end the worker process at once with code",
+                BuiltinTasks::exit));
     }
 
     /** @throws IllegalArgumentException if a task of that name is already registered */

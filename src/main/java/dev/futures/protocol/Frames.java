@@ -1,0 +1,113 @@
+package dev.futures.protocol;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The frames of the worker protocol, version {@value #VERSION} ({@code docs/protocol.md}).
+ *
+ * <pre>
+ * parent -> worker   {"type":"hello","version":1,"initializer":NAME|null,"initargs":[..],"max_tasks":N|null}
+ * worker -> parent   {"type":"ready","version":1,"pid":PID}
+ * parent -> worker   {"type":"call","id":ID,"task":NAME,"chunk":[[ARGS..],..]}
+ * worker -> parent   {"type":"result","id":ID,"index":I,"ok":true,"value":V}           one per chunk element
+ *                    {"type":"result","id":ID,"index":I,"ok":false,"error":{type,message,traceback}}
+ *                    "exit":true on the last result before the worker leaves (max_tasks reached)
+ * worker -> parent   {"type":"fatal","error":{..}}   the worker cannot go on (initializer failed, bad frame)
+ * parent -> worker   {"type":"shutdown"}             the worker exits 0; so does end of input
+ * </pre>
+ */
+public final class Frames {
+    public static final int VERSION = 1;
+
+    public static final String TYPE = "type";
+    public static final String HELLO = "hello";
+    public static final String READY = "ready";
+    public static final String CALL = "call";
+    public static final String RESULT = "result";
+    public static final String FATAL = "fatal";
+    public static final String SHUTDOWN = "shutdown";
+
+    private Frames() {
+    }
+
+    public static Map<String, Object> hello(String initializer, List<?> initargs, Integer maxTasks) {
+        Map<String, Object> frame = frame(HELLO);
+        frame.put("version", VERSION);
+        frame.put("initializer", initializer);
+        frame.put("initargs", initargs == null ? List.of() : initargs);
+        frame.put("max_tasks", maxTasks);
+        return frame;
+    }
+
+    public static Map<String, Object> ready(long pid) {
+        Map<String, Object> frame = frame(READY);
+        frame.put("version", VERSION);
+        frame.put("pid", pid);
+        return frame;
+    }
+
+    public static Map<String, Object> call(long id, String task, List<? extends List<?>> chunk) {
+        Map<String, Object> frame = frame(CALL);
+        frame.put("id", id);
+        frame.put("task", task);
+        frame.put("chunk", chunk);
+        return frame;
+    }
+
+    public static Map<String, Object> value(long id, int index, Object value, boolean exit) {
+        Map<String, Object> frame = result(id, index, true, exit);
+        frame.put("value", value);
+        return frame;
+    }
+
+    public static Map<String, Object> error(long id, int index, RemoteError error, boolean exit) {
+        Map<String, Object> frame = result(id, index, false, exit);
+        frame.put("error", error.toJson());
+        return frame;
+    }
+
+    public static Map<String, Object> fatal(RemoteError error) {
+        Map<String, Object> frame = frame(FATAL);
+        frame.put("error", error.toJson());
+        return frame;
+    }
+
+    public static Map<String, Object> shutdown() {
+        return frame(SHUTDOWN);
+    }
+
+    /** @throws ProtocolError if the field is missing or not a whole number */
+    public static long longField(Map<String, Object> frame, String name) {
+        if (frame.get(name) instanceof Number number) {
+            return number.longValue();
+        }
+        throw new ProtocolError("frame " + frame.get(TYPE) + " lacks a numeric '" + name + "'");
+    }
+
+    /** @throws ProtocolError if the field is missing or not a string */
+    public static String stringField(Map<String, Object> frame, String name) {
+        if (frame.get(name) instanceof String text) {
+            return text;
+        }
+        throw new ProtocolError("frame " + frame.get(TYPE) + " lacks a string '" + name + "'");
+    }
+
+    private static Map<String, Object> result(long id, int index, boolean ok, boolean exit) {
+        Map<String, Object> frame = frame(RESULT);
+        frame.put("id", id);
+        frame.put("index", index);
+        frame.put("ok", ok);
+        if (exit) {
+            frame.put("exit", true);
+        }
+        return frame;
+    }
+
+    private static Map<String, Object> frame(String type) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put(TYPE, type);
+        return frame;
+    }
+}
