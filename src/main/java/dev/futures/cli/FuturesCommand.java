@@ -12,6 +12,6 @@ import picocli.CommandLine.Command;
                 + "results in input order or as they complete.",
         subcommands = {MapCommand.class, RunCommand.class},
         footer = {"", "Exit codes: 0 all succeeded, 1 a task failed, 2 usage error (nothing ran), "
-                + "124 --timeout expired."})
+                + "3 the pool broke (a worker died), 124 --timeout expired."})
 public class FuturesCommand {
 }

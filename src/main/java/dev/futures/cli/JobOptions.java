@@ -19,13 +19,16 @@ public class JobOptions {
             description = "Inputs read ahead of the results printed (default: 4 per worker).")
     Integer buffersize;
 
-    /** @throws UsageError for a worker count or buffer size below 1 */
+    /** @throws UsageError for a worker count or buffer size below 1, or options of the other pool */
     JobRunner.Settings settings(FuturesConfig config) {
-        int workers = pool.resolve(config);
+        pool.validate();
+        int workers = pool.resolveWorkers(config);
         if (buffersize != null && buffersize < 1) {
             throw new UsageError("--buffersize must be at least 1, got " + buffersize);
         }
         int window = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
-        return new JobRunner.Settings(workers, window, output.order == OutputOptions.Order.input, policy.timeout);
+        return new JobRunner.Settings(pool.pool, workers, window, output.order == OutputOptions.Order.input,
+                output.format == OutputOptions.Format.jsonl, policy.timeout, pool.taskTimeout, pool.maxTasksPerChild,
+                pool.workerLauncher);
     }
 }

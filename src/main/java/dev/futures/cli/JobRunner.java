@@ -1,21 +1,23 @@
 package dev.futures.cli;
 
-import dev.futures.ThreadPoolExecutor;
+import dev.futures.BrokenExecutor;
 import dev.futures.TimeoutError;
-import dev.futures.task.CommandRunner;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Iterator;
 
 /**
- * Runs jobs on a thread pool with map's semantics ({@link StreamingMap}) and prints each one's
- * output as one block, in input or completion order. Only this thread prints, so blocks never interleave.
- * Input is pulled through a bounded window, so endless input runs in constant memory.
+ * Runs jobs with map's semantics ({@link StreamingMap}) on the chosen pool and prints each
+ * result as it is due, in input or completion order. Only this thread prints results, so text
+ * blocks never interleave. Input is pulled through a bounded window, so endless input runs in
+ * constant memory.
  */
 final class JobRunner {
 
-    /** How to run: pool size, how far to read ahead, print order, deadline (null: none). */
-    record Settings(int workers, int window, boolean inputOrder, Duration timeout) {
+    /** How to run, from the command line. */
+    record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, Duration timeout,
+            Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher) {
     }
 
     private final String name;
@@ -30,22 +32,31 @@ final class JobRunner {
     }
 
     int run(Iterator<Job> jobs, Settings settings) {
-        CommandRunner commands = new CommandRunner();
+        ResultPrinter printer = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err);
+        printer.start(name.substring(name.indexOf(' ') + 1), settings);
+        JobPool pool = JobPool.create(settings, printer);
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.
-        Thread killTasks = new Thread(commands::stop, "futures-kill-tasks");
+        Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
-        ThreadPoolExecutor pool = ThreadPoolExecutor.builder()
-                .maxWorkers(settings.workers())
-                .threadNamePrefix("futures-task")
-                .build();
+        StreamingMap<Job> results = new StreamingMap<>(pool::submit, jobs, settings.window(), settings.inputOrder(),
+                settings.timeout());
         long finished = 0;
         long failed = 0;
-        boolean timedOut = false;
-        StreamingMap<Job, JobResult> results = new StreamingMap<>(pool, job -> job.runWith(commands), jobs,
-                settings.window(), settings.inputOrder(), settings.timeout());
+        String problem = null;
+        int exitCode = ExitCodes.OK;
         try {
-            for (JobResult result; (result = results.next()) != null; ) {
-                print(result);
+            for (StreamingMap.Done<Job> done; (done = results.next()) != null; ) {
+                JobResult result;
+                try {
+                    result = pool.outcome(done.input(), done.future());
+                } catch (BrokenExecutor broken) {
+                    printer.broken(done.input(), broken);
+                    exitCode = ExitCodes.BROKEN;
+                    problem = "the pool broke: " + broken.getMessage()
+                            + (broken.getCause() == null ? "" : " (" + broken.getCause().getMessage() + ")");
+                    break;
+                }
+                printer.result(result);
                 finished++;
                 if (!result.succeeded()) {
                     failed++;
@@ -53,44 +64,35 @@ final class JobRunner {
             }
         } catch (TimeoutError deadline) {
             // Cancel what has not started, kill what is running, as DESIGN says.
-            timedOut = true;
+            long unfinished = results.unfinished();
             results.close();
-            commands.stop();
+            pool.killRunning();
+            exitCode = ExitCodes.TIMEOUT;
+            problem = "--timeout " + DurationConverter.format(settings.timeout()) + " expired after " + finished
+                    + " task" + (finished == 1 ? "" : "s") + " finished; the rest were cancelled or killed";
+            printer.timeout(unfinished, finished + unfinished, problem);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             results.close();
-            commands.stop();
-            return ExitCodes.FAILED;
-        } catch (java.io.UncheckedIOException e) {
-            err.println(name + ": cannot read input: " + e.getCause().getMessage());
-            return ExitCodes.FAILED;
+            pool.killRunning();
+            exitCode = ExitCodes.FAILED;
+        } catch (UncheckedIOException e) {
+            exitCode = ExitCodes.FAILED;
+            problem = "cannot read input: " + e.getCause().getMessage();
         } finally {
             results.close();
-            pool.shutdown(true, true);
-            commands.close();
+            pool.close();
             removeHook(killTasks);
         }
-        if (timedOut) {
-            err.println(name + ": --timeout " + DurationConverter.format(settings.timeout()) + " expired after " + finished
-                    + " task" + (finished == 1 ? "" : "s") + " finished; the rest were cancelled or killed");
-            return ExitCodes.TIMEOUT;
+        if (exitCode == ExitCodes.OK && failed > 0) {
+            exitCode = ExitCodes.FAILED;
+            problem = failed + " of " + finished + " task" + (finished == 1 ? "" : "s") + " failed";
         }
-        if (failed > 0) {
-            err.println(name + ": " + failed + " of " + finished + " task" + (finished == 1 ? "" : "s") + " failed");
-            return ExitCodes.FAILED;
+        if (problem != null) {
+            err.println(name + ": " + problem);
         }
-        return ExitCodes.OK;
-    }
-
-    private void print(JobResult result) {
-        if (result.stdout().length > 0) {
-            out.write(result.stdout(), 0, result.stdout().length);
-            out.flush();
-        }
-        if (result.stderr().length > 0) {
-            err.write(result.stderr(), 0, result.stderr().length);
-            err.flush();
-        }
+        printer.end(exitCode);
+        return exitCode;
     }
 
     private static void removeHook(Thread hook) {

@@ -10,7 +10,17 @@ public class OutputOptions {
         input, completion
     }
 
+    /** Text blocks, or one JSON event per line. */
+    public enum Format {
+        text, jsonl
+    }
+
     @Option(names = "--order", paramLabel = "input|completion", defaultValue = "input",
             description = "Print results in input order (default) or as tasks complete.")
     Order order;
+
+    @Option(names = "--output", paramLabel = "text|jsonl", defaultValue = "text",
+            description = "text: each task's output as one block (default); jsonl: one JSON event per line "
+                    + "(start, worker_started, worker_exited, result, timeout, end).")
+    Format format;
 }

@@ -1,16 +1,40 @@
 package dev.futures.cli;
 
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** How many tasks run at once; shared by every verb that runs work. */
+/** Which pool runs the tasks and how; shared by every verb that runs work. */
 public class PoolOptions {
+
+    /** The two executors. */
+    public enum Pool {
+        thread, process
+    }
+
+    @Option(names = "--pool", paramLabel = "thread|process", defaultValue = "thread",
+            description = "Run tasks on a thread pool (default) or in worker processes of this program.")
+    Pool pool;
 
     @Option(names = {"-j", "--workers"}, paramLabel = "N",
             description = "Tasks running at once (default: $FUTURES_WORKERS, else the number of CPUs).")
     Integer workers;
 
+    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Each task's own limit: past it the task is killed with its child processes "
+                    + "(--pool process: its worker is killed and replaced) and counts as failed.")
+    Duration taskTimeout;
+
+    @Option(names = "--max-tasks-per-child", paramLabel = "N",
+            description = "--pool process: a worker leaves after N tasks and a new one takes its place.")
+    Integer maxTasksPerChild;
+
+    @Option(names = "--worker-launcher", paramLabel = "TEMPLATE",
+            description = "--pool process: start workers with this shell command line instead "
+                    + "({worker} stands for this program's worker command), e.g. 'ssh host futures worker'.")
+    String workerLauncher;
+
     /** The worker count to use: the option, else configuration, else the number of CPUs. */
-    int resolve(FuturesConfig config) {
+    int resolveWorkers(FuturesConfig config) {
         if (workers != null) {
             return checked(workers, "-j/--workers");
         }
@@ -18,6 +42,24 @@ public class PoolOptions {
             return checked(config.workers().getAsInt(), "FUTURES_WORKERS");
         }
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** @throws UsageError for process-pool options given to the thread pool, or a bad count */
+    void validate() {
+        if (pool != Pool.process) {
+            if (maxTasksPerChild != null) {
+                throw new UsageError("--max-tasks-per-child needs --pool process");
+            }
+            if (workerLauncher != null) {
+                throw new UsageError("--worker-launcher needs --pool process");
+            }
+        }
+        if (maxTasksPerChild != null) {
+            checked(maxTasksPerChild, "--max-tasks-per-child");
+        }
+        if (workerLauncher != null && workerLauncher.isBlank()) {
+            throw new UsageError("--worker-launcher needs a command");
+        }
     }
 
     private static int checked(int value, String source) {

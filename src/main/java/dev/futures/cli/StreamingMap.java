@@ -1,30 +1,38 @@
 package dev.futures.cli;
 
-import dev.futures.Executor;
+import dev.futures.DoneAndNotDone;
 import dev.futures.Future;
-import dev.futures.MapFunction;
+import dev.futures.Futures;
+import dev.futures.ReturnWhen;
 import dev.futures.TimeoutError;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * {@code Executor.map} with a lazy window for input that arrives slowly (a pipe, {@code tail -f}).
  * CPython's lazy map reads the next input before it yields a result, so a result waits for the
  * input after it; here a pump thread submits each input as soon as it arrives and the window
- * has room, and the caller yields results as soon as they are due. The semantics are map's:
- * at most {@code window + yielded} inputs consumed, input or completion order, one deadline
- * from the start, and everything not yet yielded cancelled on timeout or close.
+ * has room, and the caller takes each call as soon as it is due. The semantics are map's: at
+ * most {@code window + yielded} inputs consumed, input or completion order, one deadline from
+ * the start, and everything not yet yielded cancelled on timeout or close.
  */
-final class StreamingMap<I, R> implements AutoCloseable {
+final class StreamingMap<I> implements AutoCloseable {
+
+    /** A finished call and the input it was for. */
+    record Done<I>(I input, Future<?> future) {
+    }
+
     private final Object end = new Object();
     private final Semaphore window;
     private final LinkedBlockingQueue<Object> due = new LinkedBlockingQueue<>();
-    private final Set<Future<R>> outstanding = ConcurrentHashMap.newKeySet();
+    private final Set<Future<?>> outstanding = ConcurrentHashMap.newKeySet();
     private final boolean inputOrder;
     private final long deadline;
     private final boolean hasDeadline;
@@ -34,18 +42,18 @@ final class StreamingMap<I, R> implements AutoCloseable {
     private volatile boolean closed;
     private long yielded;
 
-    StreamingMap(Executor pool, MapFunction<I, R> fn, Iterator<I> inputs, int window, boolean inputOrder, Duration timeout) {
+    StreamingMap(Function<I, Future<?>> submit, Iterator<I> inputs, int window, boolean inputOrder, Duration timeout) {
         this.window = new Semaphore(window);
         this.inputOrder = inputOrder;
         this.hasDeadline = timeout != null;
         this.deadline = System.nanoTime() + (timeout == null ? 0 : timeout.toNanos());
-        this.pump = new Thread(() -> pump(pool, fn, inputs), "futures-input");
+        this.pump = new Thread(() -> pump(submit, inputs), "futures-input");
         // A pump blocked on reading stdin must not keep the process alive.
         pump.setDaemon(true);
         pump.start();
     }
 
-    private void pump(Executor pool, MapFunction<I, R> fn, Iterator<I> inputs) {
+    private void pump(Function<I, Future<?>> submit, Iterator<I> inputs) {
         long count = 0;
         try {
             while (!closed && inputs.hasNext()) {
@@ -54,13 +62,14 @@ final class StreamingMap<I, R> implements AutoCloseable {
                     break;
                 }
                 I input = inputs.next();
-                Future<R> future = pool.submit(() -> fn.apply(input));
+                Future<?> future = submit.apply(input);
                 outstanding.add(future);
                 count++;
+                Done<I> done = new Done<>(input, future);
                 if (inputOrder) {
-                    due.add(future);
+                    due.add(done);
                 } else {
-                    future.addDoneCallback(due::add);
+                    future.addDoneCallback(finished -> due.add(done));
                 }
             }
         } catch (InterruptedException e) {
@@ -74,13 +83,12 @@ final class StreamingMap<I, R> implements AutoCloseable {
     }
 
     /**
-     * The next result, or null when input and results are exhausted.
+     * The next finished call, or null when input and calls are exhausted.
      *
      * @throws TimeoutError when the deadline passes first
-     * @throws dev.futures.CancelledError if a call was cancelled by someone else
-     * @throws RuntimeException what reading the input threw, after the results before it
+     * @throws RuntimeException what reading the input (or submitting) threw, after the calls before it
      */
-    R next() throws InterruptedException {
+    Done<I> next() throws InterruptedException {
         while (true) {
             if (submitted >= 0 && yielded == submitted && due.isEmpty()) {
                 if (inputError != null) {
@@ -96,13 +104,22 @@ final class StreamingMap<I, R> implements AutoCloseable {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            Future<R> future = (Future<R>) item;
-            R result = hasDeadline ? future.result(Duration.ofNanos(remainingNanos())) : future.result();
-            outstanding.remove(future);
+            Done<I> done = (Done<I>) item;
+            Duration wait = hasDeadline ? Duration.ofNanos(remainingNanos()) : null;
+            DoneAndNotDone<Future<?>> split = Futures.wait(List.of(done.future()), wait, ReturnWhen.ALL_COMPLETED);
+            if (!split.notDone().isEmpty()) {
+                throw new TimeoutError();
+            }
+            outstanding.remove(done.future());
             yielded++;
             window.release();
-            return result;
+            return done;
         }
+    }
+
+    /** Calls submitted and not yet yielded. */
+    int unfinished() {
+        return outstanding.size();
     }
 
     private long remainingNanos() {
@@ -114,7 +131,7 @@ final class StreamingMap<I, R> implements AutoCloseable {
     public void close() {
         closed = true;
         pump.interrupt();
-        for (Future<R> future : outstanding) {
+        for (Future<?> future : outstanding) {
             future.cancel();
         }
     }

@@ -79,6 +79,8 @@ public class ProcessPoolExecutor extends Executor {
     private final ArrayDeque<WorkerHandle> idle = new ArrayDeque<>();
     private int starting;
     private int spawned;
+    /** Futures being completed outside the lock; shutdown(wait) waits for these too. */
+    private int settling;
     private long nextId;
     private boolean shutdown;
     private String broken;
@@ -210,10 +212,11 @@ public class ProcessPoolExecutor extends Executor {
                 dispatch();
                 adjustWorkers(after);
             }
+            willSettle(after);
         } finally {
             lock.unlock();
         }
-        after.forEach(Runnable::run);
+        settle(after);
         return all;
     }
 
@@ -290,7 +293,7 @@ public class ProcessPoolExecutor extends Executor {
     private void awaitTermination() {
         lock.lock();
         try {
-            while (!workers.isEmpty() || !running.isEmpty() || !pending.isEmpty()) {
+            while (!workers.isEmpty() || !running.isEmpty() || !pending.isEmpty() || settling > 0) {
                 changed.await();
             }
         } catch (InterruptedException e) {
@@ -467,11 +470,12 @@ public class ProcessPoolExecutor extends Executor {
                 retireIdleIfDone();
                 adjustWorkers(after);
             }
+            willSettle(after);
         } finally {
             lock.unlock();
         }
         listener.workerStarted(pid);
-        after.forEach(Runnable::run);
+        settle(after);
     }
 
     private void onResult(WorkerHandle worker, Map<String, Object> frame) {
@@ -502,6 +506,7 @@ public class ProcessPoolExecutor extends Executor {
                 }
                 changed.signalAll();
             }
+            willSettle(after);
         } finally {
             lock.unlock();
         }
@@ -510,7 +515,7 @@ public class ProcessPoolExecutor extends Executor {
         } else {
             future.trySetException(RemoteErrors.rebuild(RemoteError.fromJson(frame.get("error")), task, worker.workerPid));
         }
-        after.forEach(Runnable::run);
+        settle(after);
     }
 
     /** The worker's stdout ended (reader thread), once per worker, with its exit code. */
@@ -520,6 +525,9 @@ public class ProcessPoolExecutor extends Executor {
         if (readError != null) {
             died.initCause(readError);
         }
+        // Before the pool's state says the worker is gone: shutdown(wait) returns on that state,
+        // and whoever waits on it (the CLI's "end" event) must come after this exit.
+        listener.workerExited(worker.workerPid, exitCode, signal);
         List<Runnable> after = new ArrayList<>();
         lock.lock();
         try {
@@ -553,11 +561,36 @@ public class ProcessPoolExecutor extends Executor {
             adjustWorkers(after);
             retireIdleIfDone();
             changed.signalAll();
+            willSettle(after);
         } finally {
             lock.unlock();
         }
-        listener.workerExited(worker.workerPid, exitCode, signal);
-        after.forEach(Runnable::run);
+        settle(after);
+    }
+
+    /** Under the lock, before it is released: {@code after} will run, so shutdown(wait) must wait for it. */
+    private void willSettle(List<Runnable> after) {
+        if (!after.isEmpty()) {
+            settling++;
+        }
+    }
+
+    /** Outside the lock: completes futures (their callbacks run here), then lets shutdown(wait) go on. */
+    private void settle(List<Runnable> after) {
+        if (after.isEmpty()) {
+            return;
+        }
+        try {
+            after.forEach(Runnable::run);
+        } finally {
+            lock.lock();
+            try {
+                settling--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     private static void failLater(WorkItem item, Throwable error, List<Runnable> after) {
@@ -579,14 +612,13 @@ public class ProcessPoolExecutor extends Executor {
             worker = item.worker;
             worker.current = null;
             worker.killReason = WorkerHandle.KillReason.TIMEOUT;
-            changed.signalAll();
+            settling++;
         } finally {
             lock.unlock();
         }
-        worker.stop(true);
         TaskTimeoutError error = new TaskTimeoutError("task '" + item.task + "' timed out after "
                 + Duration.ofNanos(item.timeoutNanos).toMillis() + " ms; worker " + worker.workerPid + " was killed");
-        item.futures.forEach(future -> future.trySetException(error));
+        settle(List.of(() -> worker.stop(true), () -> item.futures.forEach(future -> future.trySetException(error))));
     }
 
     /** {@code cancel(true)} of a running future: kill its worker, cancel the future, go on. */
@@ -604,18 +636,20 @@ public class ProcessPoolExecutor extends Executor {
             worker = item.worker;
             worker.current = null;
             worker.killReason = WorkerHandle.KillReason.FORCE_CANCEL;
-            changed.signalAll();
+            settling++;
         } finally {
             lock.unlock();
         }
-        worker.stop(true);
-        boolean cancelled = future.markCancelledWhileRunning();
-        for (ProcessFuture<Object> sibling : item.futures) {
-            if (sibling != future) {
-                sibling.trySetException(new CancelledError("its chunk's worker was killed by a forced cancel"));
+        boolean[] cancelled = new boolean[1];
+        settle(List.of(() -> worker.stop(true), () -> {
+            cancelled[0] = future.markCancelledWhileRunning();
+            for (ProcessFuture<Object> sibling : item.futures) {
+                if (sibling != future) {
+                    sibling.trySetException(new CancelledError("its chunk's worker was killed by a forced cancel"));
+                }
             }
-        }
-        return cancelled;
+        }));
+        return cancelled[0];
     }
 
     // ------------------------------------------------------------------ helpers

@@ -122,7 +122,7 @@ public final class BuiltinTasks {
 
     /**
      * Runs a program and returns how it ended, never raising for a non-zero exit:
-     * {@code {"exit_code": N, "stdout": base64, "stderr": base64}}. The CLI runs commands in
+     * {@code {"exit_code": N, "stdout": base64, "stderr": base64, "worker_pid": PID, "duration_ms": MS}}. The CLI runs commands in
      * process workers through this, byte-exact.
      */
     static Object command(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
@@ -133,6 +133,8 @@ public final class BuiltinTasks {
         value.put("exit_code", outcome.exitCode());
         value.put("stdout", java.util.Base64.getEncoder().encodeToString(outcome.stdout()));
         value.put("stderr", java.util.Base64.getEncoder().encodeToString(outcome.stderr()));
+        value.put("worker_pid", ProcessHandle.current().pid());
+        value.put("duration_ms", outcome.durationNanos() / 1_000_000);
         return value;
     }
 

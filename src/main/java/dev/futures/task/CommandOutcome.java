@@ -3,11 +3,15 @@ package dev.futures.task;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** How a command ended: its exit code and everything it wrote. */
-public record CommandOutcome(List<String> argv, int exitCode, byte[] stdout, byte[] stderr, long durationNanos) {
+/**
+ * How a command ended: its exit code and everything it wrote; {@code timedOut} when the runner
+ * killed it at its timeout.
+ */
+public record CommandOutcome(List<String> argv, int exitCode, byte[] stdout, byte[] stderr, long durationNanos,
+        boolean timedOut) {
 
     public boolean succeeded() {
-        return exitCode == 0;
+        return exitCode == 0 && !timedOut;
     }
 
     public String stdoutText() {

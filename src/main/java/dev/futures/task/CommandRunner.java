@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ public final class CommandRunner implements AutoCloseable {
                 return thread;
             });
     private volatile boolean stopped;
+    private ScheduledThreadPoolExecutor watchdogs;
 
     /**
      * Runs {@code argv} (no shell, arguments passed as they are) to its end.
@@ -45,6 +48,14 @@ public final class CommandRunner implements AutoCloseable {
      *     runner was stopped
      */
     public CommandOutcome run(List<String> argv) throws IOException, InterruptedException {
+        return run(argv, null);
+    }
+
+    /**
+     * Like {@link #run(List)}; past {@code timeout} (null: none) the command and everything it
+     * started are killed and the outcome says {@code timedOut}.
+     */
+    public CommandOutcome run(List<String> argv, java.time.Duration timeout) throws IOException, InterruptedException {
         if (stopped) {
             throw new IOException("stopped before " + argv.get(0) + " could start");
         }
@@ -55,16 +66,37 @@ public final class CommandRunner implements AutoCloseable {
             // stop() ran between the check above and add(): it cannot have seen this process.
             destroyTree(process);
         }
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        ScheduledFuture<?> watchdog = timeout == null ? null : watchdogs().schedule(() -> {
+            timedOut.set(true);
+            destroyTree(process);
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
             java.util.concurrent.Future<byte[]> stderr =
                     stderrReaders.submit(() -> readAll(process.getErrorStream(), process));
             byte[] stdout = readAll(process.getInputStream(), process);
             byte[] errors = awaitStderr(stderr);
             int exitCode = process.waitFor();
-            return new CommandOutcome(List.copyOf(argv), exitCode, stdout, errors, System.nanoTime() - start);
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            return new CommandOutcome(List.copyOf(argv), exitCode, stdout, errors, System.nanoTime() - start,
+                    timedOut.get());
         } finally {
             live.remove(process);
         }
+    }
+
+    private synchronized ScheduledThreadPoolExecutor watchdogs() {
+        if (watchdogs == null) {
+            watchdogs = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "futures-task-timeouts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            watchdogs.setRemoveOnCancelPolicy(true);
+        }
+        return watchdogs;
     }
 
     /** How many commands are running now. */
@@ -80,10 +112,15 @@ public final class CommandRunner implements AutoCloseable {
         }
     }
 
-    /** {@link #stop()}: for try-with-resources. */
+    /** {@link #stop()}, and the timeout thread goes. */
     @Override
     public void close() {
         stop();
+        synchronized (this) {
+            if (watchdogs != null) {
+                watchdogs.shutdownNow();
+            }
+        }
     }
 
     /** SIGKILL to the descendants first, so none is reparented and missed, then the process. */

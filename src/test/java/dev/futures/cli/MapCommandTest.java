@@ -160,6 +160,95 @@ class MapCommandTest {
         assertFalse(Files.exists(Path.of(marker)), "nothing ran");
     }
 
+    // ------------------------------------------------------------------ --pool process
+
+    @Test
+    void theProcessPoolRunsJWorkersAtOnceAndKeepsInputOrder(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "--pool", "process", "-j3", "sh", "-c", barrier(3), ":::", "a", "b", "c");
+        assertEquals("a\nb\nc", result.getOutput());
+        assertEquals(0, result.exitCode());
+    }
+
+    @Test
+    void jsonlEventsIncludeWorkerStartsAndExitsAndEndLast(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult result = launcher.launch("map", "--pool", "process", "-j2", "--output", "jsonl",
+                "sh", "-c", "echo {}; [ {} != b ]", ":::", "a", "b");
+        assertEquals(1, result.exitCode());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (String line : result.getOutput().split("\n")) {
+            events.add(json.readTree(line));
+        }
+        java.util.List<String> names = events.stream().map(e -> e.get("event").asText()).toList();
+        assertEquals("start", names.get(0));
+        assertEquals("end", names.get(names.size() - 1));
+        assertEquals(1, events.get(names.size() - 1).get("exit_code").asInt());
+        assertEquals(2, names.stream().filter("worker_started"::equals).count(), names.toString());
+        assertEquals(2, names.stream().filter("worker_exited"::equals).count(), names.toString());
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> results =
+                events.stream().filter(e -> e.get("event").asText().equals("result")).toList();
+        assertEquals("a\n", results.get(0).get("value").asText());
+        assertEquals("ok", results.get(0).get("status").asText());
+        assertEquals("error", results.get(1).get("status").asText());
+        assertEquals("CommandFailed", results.get(1).get("error").get("type").asText());
+        assertEquals(1, results.get(1).get("exit_code").asInt());
+    }
+
+    @Test
+    void aWorkerThatDiesBreaksThePoolAndExitsThree(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "--pool", "process", "-j1", "sh", "-c", "kill -9 $PPID", ":::", "a", "b");
+        assertEquals(3, result.exitCode());
+        assertTrue(stderr(result).contains("futures map: the pool broke: A process in the process pool was terminated abruptly"),
+                stderr(result));
+    }
+
+    @Test
+    void aTaskTimeoutKillsOnlyThatTask(QuarkusMainLauncher launcher) {
+        for (String pool : new String[] {"thread", "process"}) {
+            LaunchResult result = launcher.launch("map", "--pool", pool, "-j1", "--task-timeout", "500ms",
+                    "sh", "-c", "[ {} = slow ] && sleep 120; echo {}", ":::", "fast", "slow", "after");
+            assertEquals(1, result.exitCode(), pool);
+            assertEquals("fast\nafter", result.getOutput(), pool);
+            assertTrue(stderr(result).contains("timed out after 500ms and was killed"), stderr(result));
+        }
+    }
+
+    @Test
+    void maxTasksPerChildRecyclesWorkers(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "--pool", "process", "-j1", "--max-tasks-per-child", "1",
+                "--output", "jsonl", "echo", ":::", "a", "b", "c");
+        assertEquals(0, result.exitCode());
+        assertEquals(3, result.getOutput().lines().filter(line -> line.contains("\"worker_started\"")).count(),
+                result.getOutput());
+    }
+
+    @Test
+    void aWorkerLauncherTemplateStartsTheWorkers(QuarkusMainLauncher launcher) throws IOException {
+        Path log = dir.resolve("launched");
+        LaunchResult result = launcher.launch("map", "--pool", "process", "-j2",
+                "--worker-launcher", "echo via-wrapper >> '" + log + "'; exec {worker}", "echo", ":::", "x", "y");
+        assertEquals(0, result.exitCode(), stderr(result));
+        assertEquals("x\ny", result.getOutput());
+        assertTrue(Files.readString(log).startsWith("via-wrapper"));
+    }
+
+    @Test
+    void processPoolOptionsNeedTheProcessPool(QuarkusMainLauncher launcher) {
+        String[][] cases = {
+            {"map", "--max-tasks-per-child", "2", "echo", ":::", "a"},
+            {"map", "--worker-launcher", "ssh x", "echo", ":::", "a"},
+            {"map", "--pool", "process", "--max-tasks-per-child", "0", "echo", ":::", "a"},
+            {"map", "--pool", "cluster", "echo", ":::", "a"},
+            {"map", "--task-timeout", "never", "echo", ":::", "a"},
+            {"map", "--output", "xml", "echo", ":::", "a"},
+        };
+        for (String[] args : cases) {
+            LaunchResult result = launcher.launch(args);
+            assertEquals(2, result.exitCode(), String.join(" ", args));
+            assertEquals(1, stderr(result).strip().lines().count(), stderr(result));
+        }
+    }
+
     @Test
     @Launch({"--version"})
     void version(LaunchResult result) {

@@ -1,0 +1,33 @@
+package dev.futures.cli;
+
+import dev.futures.Future;
+import dev.futures.process.WorkerListener;
+
+/**
+ * Where the CLI's jobs run: a thread pool that starts each command itself, or a process pool
+ * whose workers start them. Both turn a finished future into a {@link JobResult}.
+ */
+interface JobPool extends AutoCloseable {
+
+    static JobPool create(JobRunner.Settings settings, WorkerListener listener) {
+        return settings.pool() == PoolOptions.Pool.process
+                ? new ProcessJobPool(settings, listener)
+                : new ThreadJobPool(settings);
+    }
+
+    Future<?> submit(Job job);
+
+    /**
+     * How the job ended, from its finished future.
+     *
+     * @throws dev.futures.BrokenExecutor if the pool broke under it
+     */
+    JobResult outcome(Job job, Future<?> done);
+
+    /** Kills every running task with its processes (a deadline passed, or the CLI is ending). */
+    void killRunning();
+
+    /** Shuts the pool down, cancelling what has not started, waiting for what runs. */
+    @Override
+    void close();
+}

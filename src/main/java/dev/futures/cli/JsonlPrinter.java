@@ -1,0 +1,122 @@
+package dev.futures.cli;
+
+import dev.futures.protocol.NdjsonCodec;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * DESIGN.md's JSON-lines events on stdout, one object per line, flushed per line; {@code end}
+ * is always last. A command's value is its stdout.
+ */
+final class JsonlPrinter implements ResultPrinter {
+    private final NdjsonCodec codec = new NdjsonCodec();
+    private final PrintStream out;
+
+    JsonlPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void start(String op, JobRunner.Settings settings) {
+        Map<String, Object> event = event("start");
+        event.put("op", op);
+        event.put("pool", settings.pool().name());
+        event.put("workers", settings.workers());
+        event.put("pid", ProcessHandle.current().pid());
+        emit(event);
+    }
+
+    @Override
+    public void workerStarted(long pid) {
+        Map<String, Object> event = event("worker_started");
+        event.put("pid", pid);
+        emit(event);
+    }
+
+    @Override
+    public void workerExited(long pid, int exitCode, int signal) {
+        Map<String, Object> event = event("worker_exited");
+        event.put("pid", pid);
+        event.put("exit_code", exitCode);
+        event.put("signal", signal == 0 ? null : signal);
+        emit(event);
+    }
+
+    @Override
+    public void result(JobResult result) {
+        Map<String, Object> event = jobEvent(result.job());
+        if (result.succeeded()) {
+            event.put("status", "ok");
+            event.put("value", text(result.stdout()));
+        } else {
+            event.put("status", "error");
+            event.put("error", error(result.errorType() != null ? result.errorType() : "CommandFailed",
+                    result.errorMessage() != null ? result.errorMessage()
+                            : "Command " + result.job().argv() + " returned non-zero exit status " + result.exitCode() + "."));
+            event.put("value", text(result.stdout()));
+        }
+        event.put("exit_code", result.exitCode());
+        event.put("stderr", text(result.stderr()));
+        event.put("worker_pid", result.workerPid() == 0 ? null : result.workerPid());
+        event.put("duration_ms", result.durationNanos() / 1_000_000);
+        emit(event);
+    }
+
+    @Override
+    public void broken(Job job, RuntimeException failure) {
+        Map<String, Object> event = jobEvent(job);
+        event.put("status", "error");
+        event.put("error", error(failure.getClass().getSimpleName(), failure.getMessage()));
+        emit(event);
+    }
+
+    @Override
+    public void timeout(long unfinished, long total, String message) {
+        Map<String, Object> event = event("timeout");
+        event.put("unfinished", unfinished);
+        event.put("total", total);
+        event.put("message", message);
+        emit(event);
+    }
+
+    @Override
+    public void end(int exitCode) {
+        Map<String, Object> event = event("end");
+        event.put("exit_code", exitCode);
+        emit(event);
+    }
+
+    private static Map<String, Object> jobEvent(Job job) {
+        Map<String, Object> event = event("result");
+        event.put("id", job.seq());
+        event.put("index", job.seq() - 1);
+        event.put("input", job.input());
+        return event;
+    }
+
+    private static Map<String, Object> error(String type, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", type);
+        error.put("message", message);
+        return error;
+    }
+
+    private static Map<String, Object> event(String name) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", name);
+        return event;
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Whole lines only, from any thread: worker events come from the pool's reader threads. */
+    private synchronized void emit(Map<String, Object> event) {
+        byte[] line = codec.encode(event);
+        out.write(line, 0, line.length);
+        out.flush();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.futures.cli;
+
+import dev.futures.BrokenExecutor;
+import dev.futures.Future;
+import dev.futures.TaskFailedException;
+import dev.futures.process.ProcessPoolExecutor;
+import dev.futures.process.TaskTimeoutError;
+import dev.futures.process.WorkerLaunchers;
+import dev.futures.process.WorkerListener;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Jobs in worker processes: each runs the built-in {@code command} task, which returns the exit
+ * code and the output byte-exact (base64) instead of raising for a non-zero exit.
+ */
+final class ProcessJobPool implements JobPool {
+    private final ProcessPoolExecutor pool;
+    private final JobRunner.Settings settings;
+
+    ProcessJobPool(JobRunner.Settings settings, WorkerListener listener) {
+        this.settings = settings;
+        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder()
+                .maxWorkers(settings.workers())
+                .taskTimeout(settings.taskTimeout())
+                .listener(listener);
+        if (settings.maxTasksPerChild() != null) {
+            builder.maxTasksPerChild(settings.maxTasksPerChild());
+        }
+        if (settings.workerLauncher() != null) {
+            builder.launcher(WorkerLaunchers.template(settings.workerLauncher()));
+        }
+        this.pool = builder.build();
+    }
+
+    @Override
+    public Future<?> submit(Job job) {
+        return pool.submit("command", job.argv().toArray());
+    }
+
+    @Override
+    public JobResult outcome(Job job, Future<?> done) {
+        try {
+            Map<?, ?> value = (Map<?, ?>) done.result();
+            Base64.Decoder base64 = Base64.getDecoder();
+            return new JobResult(job, number(value, "exit_code").intValue(),
+                    base64.decode(String.valueOf(value.get("stdout"))), base64.decode(String.valueOf(value.get("stderr"))),
+                    number(value, "worker_pid").longValue(), number(value, "duration_ms").longValue() * 1_000_000L,
+                    null, null);
+        } catch (TaskTimeoutError e) {
+            return JobResult.failed(job, Job.TIMED_OUT, "TaskTimeoutError", job.timedOutMessage(settings.taskTimeout()), 0, 0);
+        } catch (BrokenExecutor e) {
+            throw e;
+        } catch (TaskFailedException e) {
+            if (e.getCause() instanceof IOException io) {
+                return job.cannotRun(io.getMessage(), 0, 0);
+            }
+            return JobResult.failed(job, 1, e.getCause().getClass().getSimpleName(), String.valueOf(e.getCause().getMessage()), 0, 0);
+        } catch (RuntimeException e) {
+            return JobResult.failed(job, 1, e.getClass().getSimpleName(), String.valueOf(e.getMessage()), 0, 0);
+        }
+    }
+
+    private static Number number(Map<?, ?> value, String key) {
+        return value.get(key) instanceof Number number ? number : 0;
+    }
+
+    @Override
+    public void killRunning() {
+        pool.killWorkers();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown(true, true);
+    }
+}

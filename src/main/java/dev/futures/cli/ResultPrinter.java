@@ -1,0 +1,21 @@
+package dev.futures.cli;
+
+import dev.futures.process.WorkerListener;
+
+/**
+ * Where a run's results go: text blocks ({@link TextPrinter}) or JSON-lines events
+ * ({@link JsonlPrinter}). Worker events may arrive from other threads.
+ */
+interface ResultPrinter extends WorkerListener {
+
+    void start(String op, JobRunner.Settings settings);
+
+    void result(JobResult result);
+
+    /** The job whose future reported that the pool broke. */
+    void broken(Job job, RuntimeException error);
+
+    void timeout(long unfinished, long total, String message);
+
+    void end(int exitCode);
+}

@@ -1,0 +1,39 @@
+package dev.futures.cli;
+
+import dev.futures.Future;
+import dev.futures.ThreadPoolExecutor;
+import dev.futures.task.CommandRunner;
+import java.time.Duration;
+
+/** Jobs on a {@link ThreadPoolExecutor}: each pool thread starts its command and collects its output. */
+final class ThreadJobPool implements JobPool {
+    private final CommandRunner commands = new CommandRunner();
+    private final ThreadPoolExecutor pool;
+    private final Duration taskTimeout;
+
+    ThreadJobPool(JobRunner.Settings settings) {
+        this.pool = ThreadPoolExecutor.builder().maxWorkers(settings.workers()).threadNamePrefix("futures-task").build();
+        this.taskTimeout = settings.taskTimeout();
+    }
+
+    @Override
+    public Future<?> submit(Job job) {
+        return pool.submit(() -> job.runWith(commands, taskTimeout));
+    }
+
+    @Override
+    public JobResult outcome(Job job, Future<?> done) {
+        return (JobResult) done.result();
+    }
+
+    @Override
+    public void killRunning() {
+        commands.stop();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown(true, true);
+        commands.close();
+    }
+}
