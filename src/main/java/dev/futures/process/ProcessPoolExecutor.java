@@ -42,8 +42,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *                 running[id] ──► WorkerHandle.outbox ──writer thread──► worker stdin
  *                                                                           │ runs the task
  *  futures completed ◄── onFrame() ◄──reader thread── worker stdout ◄───────┘
- *                        (result per chunk element; the worker is idle again before its
- *                         last future completes, so the next submit reuses it)
+ *                        (one result frame per call, an outcome per chunk element; the worker
+ *                         is idle again before the futures complete, so the next submit reuses it)
  *  worker EOF/exit ──► onWorkerGone(): retiring → replace if work is pending;
  *                      killed by the pool (timeout, forced cancel, terminate) → replace;
  *                      otherwise BREAK (every unfinished future fails) or REPLACE (one fails)
@@ -209,7 +209,7 @@ public class ProcessPoolExecutor extends Executor {
             checkAccepting();
             if (!sent.isEmpty()) {
                 pending.add(new WorkItem(nextId++, task, chunk, sent, timeout == null ? 0 : timeout.toNanos()));
-                dispatch();
+                dispatch(after);
                 adjustWorkers(after);
             }
             willSettle(after);
@@ -314,8 +314,11 @@ public class ProcessPoolExecutor extends Executor {
 
     // ------------------------------------------------------------------ under the lock
 
-    /** Commits pending items to idle workers; the futures become RUNNING here and only here. */
-    private void dispatch() {
+    /**
+     * Commits pending items to idle workers; the futures become RUNNING here and only here. The
+     * call frames are written by {@code after}, outside the lock.
+     */
+    private void dispatch(List<Runnable> after) {
         while (!idle.isEmpty() && !pending.isEmpty()) {
             WorkItem item = pending.poll();
             if (!item.claim()) {
@@ -325,7 +328,8 @@ public class ProcessPoolExecutor extends Executor {
             item.worker = worker;
             worker.current = item;
             running.put(item.id, item);
-            worker.send(Frames.call(item.id, item.task, item.chunk));
+            Map<String, Object> call = Frames.call(item.id, item.task, item.chunk);
+            after.add(() -> worker.sendCall(call));
             if (item.timeoutNanos > 0) {
                 item.timer = timers().schedule(() -> onTaskTimeout(item), item.timeoutNanos, TimeUnit.NANOSECONDS);
             }
@@ -466,7 +470,7 @@ public class ProcessPoolExecutor extends Executor {
             starting--;
             if (worker.killReason == null && broken == null) {
                 idle.add(worker);
-                dispatch();
+                dispatch(after);
                 retireIdleIfDone();
                 adjustWorkers(after);
             }
@@ -478,11 +482,13 @@ public class ProcessPoolExecutor extends Executor {
         settle(after);
     }
 
+    /** A call's outcomes: each element's value, or its error if {@code errors} names its index. */
     private void onResult(WorkerHandle worker, Map<String, Object> frame) {
         long id = Frames.longField(frame, "id");
-        int index = (int) Frames.longField(frame, "index");
-        ProcessFuture<Object> future;
-        String task;
+        if (!(frame.get("values") instanceof List<?> values)) {
+            throw new dev.futures.protocol.ProtocolError("result frame without values");
+        }
+        Map<?, ?> errors = frame.get("errors") instanceof Map<?, ?> map ? map : Map.of();
         List<Runnable> after = new ArrayList<>();
         lock.lock();
         try {
@@ -490,32 +496,41 @@ public class ProcessPoolExecutor extends Executor {
             if (item == null || item.worker != worker) {
                 return; // timed out, force-cancelled or failed with the pool meanwhile
             }
-            future = item.futures.get(index);
-            task = item.task;
-            if (--item.remaining == 0) {
-                running.remove(id);
-                cancelTimer(item);
-                worker.current = null;
-                if (Boolean.TRUE.equals(frame.get("exit"))) {
-                    worker.retiring = true; // max_tasks_per_child: it leaves; onWorkerGone replaces it
-                } else {
-                    // Idle before the future completes, so a submit right after result() reuses it.
-                    idle.add(worker);
-                    dispatch();
-                    retireIdleIfDone();
-                }
-                changed.signalAll();
+            if (values.size() != item.futures.size()) {
+                throw new dev.futures.protocol.ProtocolError("result for call " + id + " has " + values.size()
+                        + " values for " + item.futures.size() + " elements");
             }
+            running.remove(id);
+            cancelTimer(item);
+            worker.current = null;
+            if (Boolean.TRUE.equals(frame.get("exit"))) {
+                worker.retiring = true; // max_tasks_per_child: it leaves; onWorkerGone replaces it
+            } else {
+                // Idle before the futures complete, so a submit right after result() reuses it.
+                idle.add(worker);
+                dispatch(after);
+                retireIdleIfDone();
+            }
+            changed.signalAll();
+            WorkItem done = item;
+            after.add(() -> complete(done, values, errors, worker.workerPid));
             willSettle(after);
         } finally {
             lock.unlock();
         }
-        if (Boolean.TRUE.equals(frame.get("ok"))) {
-            future.trySetResult(frame.get("value"));
-        } else {
-            future.trySetException(RemoteErrors.rebuild(RemoteError.fromJson(frame.get("error")), task, worker.workerPid));
-        }
         settle(after);
+    }
+
+    private static void complete(WorkItem item, List<?> values, Map<?, ?> errors, long workerPid) {
+        for (int index = 0; index < values.size(); index++) {
+            Object error = errors.get(Integer.toString(index));
+            ProcessFuture<Object> future = item.futures.get(index);
+            if (error == null) {
+                future.trySetResult(values.get(index));
+            } else {
+                future.trySetException(RemoteErrors.rebuild(RemoteError.fromJson(error), item.task, workerPid));
+            }
+        }
     }
 
     /** The worker's stdout ended (reader thread), once per worker, with its exit code. */
@@ -580,8 +595,16 @@ public class ProcessPoolExecutor extends Executor {
         if (after.isEmpty()) {
             return;
         }
+        RuntimeException first = null;
         try {
-            after.forEach(Runnable::run);
+            for (Runnable action : after) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // Every action still runs: one that fails must not strand the others' futures.
+                    first = first == null ? e : first;
+                }
+            }
         } finally {
             lock.lock();
             try {
@@ -590,6 +613,9 @@ public class ProcessPoolExecutor extends Executor {
             } finally {
                 lock.unlock();
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -23,11 +23,27 @@ final class WorkerHandle {
     enum KillReason { TIMEOUT, FORCE_CANCEL, TERMINATE, BROKEN }
 
     private static final Map<String, Object> CLOSE_STDIN = Map.of();
+    /** Key of a queued frame that is already encoded. */
+    private static final String ENCODED = "\0encoded";
+    /**
+     * Frames up to this size are written by the thread that dispatches them. A worker is sent a
+     * call only when it has none, so its stdin pipe (64 KiB on Linux) holds at most the hello
+     * before it and such a write cannot block; larger frames go through the writer thread.
+     */
+    private static final int DIRECT_WRITE_LIMIT = 16 * 1024;
 
     final Process process;
     final long processPid;
     private final LinkedBlockingQueue<Map<String, Object>> outbox = new LinkedBlockingQueue<>();
     private final NdjsonCodec codec;
+    private final OutputStream stdin;
+    /**
+     * Guards {@link #queued}: frames handed to the writer thread and not yet written. A direct
+     * write happens only under this lock with nothing queued, so it never interleaves with the
+     * writer thread, which writes outside the lock (a large frame may block it).
+     */
+    private final Object stdinLock = new Object();
+    private int queued;
 
     long workerPid;
     boolean ready;
@@ -41,6 +57,7 @@ final class WorkerHandle {
         this.processPid = process.pid();
         this.workerPid = processPid;
         this.codec = codec;
+        this.stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
     }
 
     void start(ProcessPoolExecutor pool, String name) {
@@ -54,12 +71,36 @@ final class WorkerHandle {
 
     /** Queues a frame for the writer thread; never blocks. */
     void send(Map<String, Object> frame) {
+        synchronized (stdinLock) {
+            queued++;
+        }
         outbox.add(frame);
+    }
+
+    /**
+     * Writes a call frame now, from the calling thread (outside the pool's lock), if it is small
+     * and nothing is queued before it; otherwise queues it. Saves a thread hand-off per task.
+     */
+    void sendCall(Map<String, Object> frame) {
+        byte[] line = codec.encode(frame);
+        synchronized (stdinLock) {
+            if (line.length <= DIRECT_WRITE_LIMIT && queued == 0) {
+                try {
+                    stdin.write(line);
+                    stdin.flush();
+                } catch (IOException e) {
+                    stop(true); // gone or going: the reader sees the end and reports it
+                }
+                return;
+            }
+            queued++;
+        }
+        outbox.add(Map.of(ENCODED, line));
     }
 
     /** Queues the end of the worker's input, after what is queued already. */
     void closeInput() {
-        outbox.add(CLOSE_STDIN);
+        send(CLOSE_STDIN);
     }
 
     /** SIGTERM, or SIGKILL to the worker and every process it started. */
@@ -73,15 +114,23 @@ final class WorkerHandle {
     }
 
     private void writeLoop() {
-        try (OutputStream stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
+        try (stdin) {
             while (true) {
                 Map<String, Object> frame = outbox.take();
                 if (frame == CLOSE_STDIN) {
                     return;
                 }
-                stdin.write(codec.encode(frame));
-                if (outbox.isEmpty()) {
-                    stdin.flush();
+                byte[] line = frame.get(ENCODED) instanceof byte[] encoded ? encoded : codec.encode(frame);
+                try {
+                    // Outside stdinLock: a large frame to a slow worker may block here, and only here.
+                    stdin.write(line);
+                    if (outbox.isEmpty()) {
+                        stdin.flush();
+                    }
+                } finally {
+                    synchronized (stdinLock) {
+                        queued--;
+                    }
                 }
             }
         } catch (IOException e) {
@@ -110,7 +159,7 @@ final class WorkerHandle {
             stop(true);
         }
         pool.onWorkerGone(this, cause, awaitExit());
-        outbox.add(CLOSE_STDIN);
+        closeInput();
     }
 
     /** The exit code once the worker is gone; a worker that closed stdout but lingers is killed. */

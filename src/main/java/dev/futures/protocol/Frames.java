@@ -11,9 +11,9 @@ import java.util.Map;
  * parent -> worker   {"type":"hello","version":1,"initializer":NAME|null,"initargs":[..],"max_tasks":N|null}
  * worker -> parent   {"type":"ready","version":1,"pid":PID}
  * parent -> worker   {"type":"call","id":ID,"task":NAME,"chunk":[[ARGS..],..]}
- * worker -> parent   {"type":"result","id":ID,"index":I,"ok":true,"value":V}           one per chunk element
- *                    {"type":"result","id":ID,"index":I,"ok":false,"error":{type,message,traceback}}
- *                    "exit":true on the last result before the worker leaves (max_tasks reached)
+ * worker -> parent   {"type":"result","id":ID,"values":[V0,V1,..],"errors":{"I":{type,message,traceback}}}
+ *                    one per call: element I's outcome is errors["I"] if present, else values[I];
+ *                    "exit":true when the worker leaves after this call (max_tasks reached)
  * worker -> parent   {"type":"fatal","error":{..}}   the worker cannot go on (initializer failed, bad frame)
  * parent -> worker   {"type":"shutdown"}             the worker exits 0; so does end of input
  * </pre>
@@ -56,15 +56,20 @@ public final class Frames {
         return frame;
     }
 
-    public static Map<String, Object> value(long id, int index, Object value, boolean exit) {
-        Map<String, Object> frame = result(id, index, true, exit);
-        frame.put("value", value);
-        return frame;
-    }
-
-    public static Map<String, Object> error(long id, int index, RemoteError error, boolean exit) {
-        Map<String, Object> frame = result(id, index, false, exit);
-        frame.put("error", error.toJson());
+    /**
+     * The outcomes of one call: {@code values.get(i)} for element i, unless {@code errors} has
+     * {@code i} (as a string key, JSON's rule), which is then element i's error.
+     */
+    public static Map<String, Object> result(long id, List<Object> values, Map<String, Object> errors, boolean exit) {
+        Map<String, Object> frame = frame(RESULT);
+        frame.put("id", id);
+        frame.put("values", values);
+        if (!errors.isEmpty()) {
+            frame.put("errors", errors);
+        }
+        if (exit) {
+            frame.put("exit", true);
+        }
         return frame;
     }
 
@@ -92,17 +97,6 @@ public final class Frames {
             return text;
         }
         throw new ProtocolError("frame " + frame.get(TYPE) + " lacks a string '" + name + "'");
-    }
-
-    private static Map<String, Object> result(long id, int index, boolean ok, boolean exit) {
-        Map<String, Object> frame = frame(RESULT);
-        frame.put("id", id);
-        frame.put("index", index);
-        frame.put("ok", ok);
-        if (exit) {
-            frame.put("exit", true);
-        }
-        return frame;
     }
 
     private static Map<String, Object> frame(String type) {

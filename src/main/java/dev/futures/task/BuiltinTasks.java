@@ -101,6 +101,14 @@ public final class BuiltinTasks {
     static Object square(List<Object> raw) {
         TaskArgs args = new TaskArgs("square(n)", raw);
         args.requireCount(1, 1);
+        Object arg = args.get(0);
+        if (arg instanceof Long || arg instanceof Integer) {
+            long whole = ((Number) arg).longValue();
+            // The common case without BigDecimal; only an overflow takes the exact path below.
+            if (Math.abs(whole) <= 3_037_000_499L) {
+                return whole * whole;
+            }
+        }
         BigDecimal n = args.number(0);
         BigDecimal product = n.multiply(n);
         // Whole numbers stay whole (3 -> 9, not 9.0), as in Python.

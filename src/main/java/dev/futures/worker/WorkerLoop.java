@@ -11,13 +11,15 @@ import dev.futures.task.UnknownTask;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The worker's loop (CPython's {@code _process_worker}): handshake, then one {@code call} at a
- * time, a result frame per chunk element, until {@code shutdown}, end of input or the task
- * limit. A task's failure, or a result that cannot be encoded, is that element's error; only
+ * time, answered by one result frame with each chunk element's outcome, until {@code shutdown},
+ * end of input or the task limit. A task's failure, or a result that cannot be encoded, is that element's error; only
  * a broken frame or a failed initializer ends the worker (with a {@code fatal} frame first).
  */
 final class WorkerLoop {
@@ -101,50 +103,49 @@ final class WorkerLoop {
         }
     }
 
-    private void call(Map<String, Object> frame, boolean lastBeforeExit) throws IOException {
+    /** Runs every element of the call and answers with one frame holding each element's outcome. */
+    private void call(Map<String, Object> frame, boolean exit) throws IOException {
         long id = Frames.longField(frame, "id");
         String name = Frames.stringField(frame, "task");
         List<Object> chunk = listField(frame, "chunk");
         Task task = tasks.find(name).orElse(null);
+        List<Object> values = new ArrayList<>(chunk.size());
+        Map<String, Object> errors = new LinkedHashMap<>();
         for (int index = 0; index < chunk.size(); index++) {
-            boolean exit = lastBeforeExit && index == chunk.size() - 1;
-            if (task == null) {
-                write(Frames.error(id, index, RemoteError.of(new UnknownTask(name)), exit));
-                continue;
+            Object value = null;
+            try {
+                if (task == null) {
+                    throw new UnknownTask(name);
+                }
+                if (!(chunk.get(index) instanceof List<?> args)) {
+                    throw new ProtocolError("chunk element " + index + " is not an argument list");
+                }
+                @SuppressWarnings("unchecked")
+                Object result = task.call((List<Object>) args);
+                NdjsonCodec.requirePlainData(result, "the result of " + name);
+                value = result;
+            } catch (Throwable e) {
+                errors.put(Integer.toString(index), RemoteError.of(e).toJson());
             }
-            write(outcome(id, index, task, chunk.get(index), exit));
+            values.add(value);
         }
-        // One flush per call: a chunk's results travel together.
-        out.flush();
-    }
-
-    /** The encoded result frame; a result that cannot be encoded becomes that element's error. */
-    private byte[] outcome(long id, int index, Task task, Object args, boolean exit) {
-        Map<String, Object> frame;
+        byte[] line;
         try {
-            if (!(args instanceof List<?>)) {
-                throw new ProtocolError("chunk element " + index + " is not an argument list");
-            }
-            @SuppressWarnings("unchecked")
-            Object value = task.call((List<Object>) args);
-            NdjsonCodec.requirePlainData(value, "the result of " + task.name());
-            frame = Frames.value(id, index, value, exit);
-        } catch (Throwable e) {
-            frame = Frames.error(id, index, RemoteError.of(e), exit);
-        }
-        try {
-            return codec.encode(frame);
+            line = codec.encode(Frames.result(id, values, errors, exit));
         } catch (EncodingError e) {
-            return codec.encode(Frames.error(id, index, RemoteError.of(e), exit));
+            // requirePlainData passed every value, so this is Jackson's own refusal: fail them all.
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (int index = 0; index < chunk.size(); index++) {
+                all.put(Integer.toString(index), RemoteError.of(e).toJson());
+            }
+            line = codec.encode(Frames.result(id, java.util.Collections.nCopies(chunk.size(), null), all, exit));
         }
+        out.write(line);
+        out.flush();
     }
 
     private void write(Map<String, Object> frame) throws IOException {
         out.write(codec.encode(frame));
-    }
-
-    private void write(byte[] line) throws IOException {
-        out.write(line);
     }
 
     private void fatal(Throwable error) {

@@ -468,6 +468,18 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void aWorkerWrittenInAnotherLanguageFollowingDocsProtocolWorks() throws Exception {
+        // The ten-line Python worker of docs/protocol.md, verbatim.
+        Path script = Path.of(getClass().getResource("/foreign-worker.py").toURI());
+        ProcessPoolExecutor pool = track(ProcessPoolExecutor.builder().maxWorkers(2)
+                .launcher(() -> List.of("python3", script.toString())).build());
+        List<Object> squares = new ArrayList<>();
+        pool.map("square", IntStream.range(0, 20).mapToObj(i -> List.<Object>of(i)).toList(),
+                MapOptions.defaults().withChunksize(3)).forEachRemaining(squares::add);
+        assertEquals(IntStream.range(0, 20).mapToObj(i -> (Object) (long) (i * i)).toList(), squares);
+    }
+
+    @Test
     void closuresCannotCrossAndUnknownNamesFailAtSubmit() {
         ProcessPoolExecutor pool = pool(1);
         assertThrows(UnsupportedOperationException.class, () -> pool.submit(() -> 1));
