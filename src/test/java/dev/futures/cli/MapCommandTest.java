@@ -170,28 +170,28 @@ class MapCommandTest {
     }
 
     @Test
-    void jsonlEventsIncludeWorkerStartsAndExitsAndEndLast(QuarkusMainLauncher launcher) throws Exception {
+    void jsonlEventsIncludeWorkerStartsAndExitsAndEndLast(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("map", "--pool", "process", "-j2", "--output", "jsonl",
                 "sh", "-c", "echo {}; [ {} != b ]", ":::", "a", "b");
         assertEquals(1, result.exitCode());
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        java.util.List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        dev.futures.protocol.NdjsonCodec json = new dev.futures.protocol.NdjsonCodec();
+        java.util.List<java.util.Map<String, Object>> events = new java.util.ArrayList<>();
         for (String line : result.getOutput().split("\n")) {
-            events.add(json.readTree(line));
+            events.add(json.decode(line)); // every stdout line is one JSON object
         }
-        java.util.List<String> names = events.stream().map(e -> e.get("event").asText()).toList();
+        java.util.List<Object> names = events.stream().map(e -> e.get("event")).toList();
         assertEquals("start", names.get(0));
         assertEquals("end", names.get(names.size() - 1));
-        assertEquals(1, events.get(names.size() - 1).get("exit_code").asInt());
+        assertEquals(1L, events.get(names.size() - 1).get("exit_code"));
         assertEquals(2, names.stream().filter("worker_started"::equals).count(), names.toString());
         assertEquals(2, names.stream().filter("worker_exited"::equals).count(), names.toString());
-        java.util.List<com.fasterxml.jackson.databind.JsonNode> results =
-                events.stream().filter(e -> e.get("event").asText().equals("result")).toList();
-        assertEquals("a\n", results.get(0).get("value").asText());
-        assertEquals("ok", results.get(0).get("status").asText());
-        assertEquals("error", results.get(1).get("status").asText());
-        assertEquals("CommandFailed", results.get(1).get("error").get("type").asText());
-        assertEquals(1, results.get(1).get("exit_code").asInt());
+        java.util.List<java.util.Map<String, Object>> results =
+                events.stream().filter(e -> e.get("event").equals("result")).toList();
+        assertEquals("a\n", results.get(0).get("value"));
+        assertEquals("ok", results.get(0).get("status"));
+        assertEquals("error", results.get(1).get("status"));
+        assertEquals("CommandFailed", ((java.util.Map<?, ?>) results.get(1).get("error")).get("type"));
+        assertEquals(1L, results.get(1).get("exit_code"));
     }
 
     @Test
