@@ -143,10 +143,24 @@ final class WorkerHandle {
 
     private void readLoop(ProcessPoolExecutor pool) {
         Throwable cause = null;
+        boolean handshakeSeen = false;
         try (BufferedReader stdout = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             for (String line; (line = stdout.readLine()) != null; ) {
-                pool.onFrame(this, codec.decode(line));
+                Map<String, Object> frame;
+                try {
+                    frame = codec.decode(line);
+                } catch (ProtocolError e) {
+                    if (handshakeSeen) {
+                        throw e;
+                    }
+                    // Before the handshake a launcher or runtime may print a banner (a login
+                    // shell, a JVM option): pass it on as diagnostics, not as a broken worker.
+                    System.err.println("futures: worker " + processPid + " printed before its handshake: " + line);
+                    continue;
+                }
+                handshakeSeen = true;
+                pool.onFrame(this, frame);
             }
         } catch (ProtocolError e) {
             // A frame the parent cannot read: the worker is treated as dead (spec §6.4).

@@ -318,6 +318,26 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void aBannerBeforeTheHandshakeIsNotAFrameButNoBreakEither() {
+        // A launcher whose shell prints first (a login banner, a JVM option's message).
+        ProcessPoolExecutor pool = track(ProcessPoolExecutor.builder().maxWorkers(1)
+                .launcher(WorkerLaunchers.template("echo 'Welcome to the cluster'; exec {worker}")).build());
+        assertEquals(49L, pool.submit("square", 7).result(LONG));
+    }
+
+    @Test
+    void theParentsDiagnosticsOptionsDoNotReachWorkers() {
+        assertFalse(WorkerLaunchers.inheritable("-XX:StartFlightRecording=filename=x.jfr"));
+        assertFalse(WorkerLaunchers.inheritable("-verbose:gc"));
+        assertFalse(WorkerLaunchers.inheritable("-Xlog:gc"));
+        assertFalse(WorkerLaunchers.inheritable("-agentlib:jdwp=transport=dt_socket,server=y"));
+        assertTrue(WorkerLaunchers.inheritable("-Xmx512m"));
+        assertTrue(WorkerLaunchers.inheritable("-Dkey=value"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
+                WorkerLaunchers.workerDefaults(List.of("-XX:+UseG1GC")), "no second collector");
+    }
+
+    @Test
     void dl05ATaskThatKillsItsWorkerBreaksThePool() {
         ProcessPoolExecutor pool = pool(1);
         BrokenProcessPool broken = assertThrows(BrokenProcessPool.class,
