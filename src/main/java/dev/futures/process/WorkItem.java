@@ -34,17 +34,26 @@ final class WorkItem {
      * whose futures were cancelled meanwhile. False if none is left.
      */
     boolean claim() {
-        List<List<Object>> keptChunk = new ArrayList<>(chunk.size());
-        List<ProcessFuture<Object>> keptFutures = new ArrayList<>(futures.size());
-        for (int i = 0; i < futures.size(); i++) {
-            if (futures.get(i).setRunningOrNotifyCancel()) {
-                keptChunk.add(chunk.get(i));
-                keptFutures.add(futures.get(i));
-            }
+        boolean[] kept = new boolean[futures.size()];
+        int count = 0;
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = futures.get(i).setRunningOrNotifyCancel();
+            count += kept[i] ? 1 : 0;
         }
-        chunk = keptChunk;
-        futures = keptFutures;
-        remaining = keptFutures.size();
-        return remaining > 0;
+        if (count < kept.length) {
+            // Rebuilt only when something was cancelled: the common chunk goes as it is.
+            List<List<Object>> keptChunk = new ArrayList<>(count);
+            List<ProcessFuture<Object>> keptFutures = new ArrayList<>(count);
+            for (int i = 0; i < kept.length; i++) {
+                if (kept[i]) {
+                    keptChunk.add(chunk.get(i));
+                    keptFutures.add(futures.get(i));
+                }
+            }
+            chunk = keptChunk;
+            futures = keptFutures;
+        }
+        remaining = count;
+        return count > 0;
     }
 }
