@@ -116,6 +116,25 @@ class ExecutableIT {
     }
 
     @Test
+    void workerModeSkipsQuarkusAndEndsWhenStdinCloses() throws Exception {
+        // Quarkus' own start-up lines forced on: worker mode must not boot the application at all.
+        Process worker = start(java.util.Map.of("FUTURES_JAVA_OPTS", "-Dquarkus.log.category.\"io.quarkus\".level=INFO"),
+                "worker");
+        OutputStream stdin = worker.getOutputStream();
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+        stdin.write("{\"type\":\"hello\",\"version\":1}\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        assertTrue(stdout.readLine().startsWith("{\"type\":\"ready\""));
+        stdin.write("{\"type\":\"call\",\"id\":1,\"task\":\"square\",\"chunk\":[[12]]}\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        assertEquals("{\"type\":\"result\",\"id\":1,\"values\":[144]}", stdout.readLine());
+        stdin.close(); // the parent is gone
+        assertTrue(worker.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, worker.exitValue());
+        assertEquals("", Files.readString(dir.resolve("stderr")), "no Quarkus start-up in worker mode");
+    }
+
+    @Test
     void sigtermLeavesNoTaskProcessBehind() throws Exception {
         Path pids = dir.resolve("pids");
         Files.createDirectories(pids);
