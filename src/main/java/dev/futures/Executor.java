@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * An executor in the sense of CPython's {@code concurrent.futures.Executor}: {@link #submit},
@@ -17,9 +18,20 @@ public abstract class Executor implements AutoCloseable {
         InterpreterExit.register(this);
     }
 
-    /** For subclasses: true once the JVM is exiting; submit must then be refused. */
-    protected static boolean exiting() {
-        return InterpreterExit.exiting();
+    /**
+     * For subclasses' submit, after their own broken-pool check (CPython's order: broken,
+     * interpreter exit, shutdown), with CPython's messages.
+     *
+     * @throws RejectedExecutionException once the JVM is exiting, or after {@code shutdown}
+     */
+    protected static void refuseIfClosed(boolean shutdown) {
+        // Exit first: the exit hook shuts pools down, and then this is the reason.
+        if (InterpreterExit.exiting()) {
+            throw new RejectedExecutionException("cannot schedule new futures after interpreter shutdown");
+        }
+        if (shutdown) {
+            throw new RejectedExecutionException("cannot schedule new futures after shutdown");
+        }
     }
 
     /** For subclasses, from shutdown: the exit hook need not wait for this executor any more. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -82,13 +81,7 @@ public class ThreadPoolExecutor extends Executor {
             if (broken != null) {
                 throw new BrokenThreadPool(broken);
             }
-            // Before the shutdown check: the exit hook shuts pools down, and this is the reason.
-            if (exiting()) {
-                throw new RejectedExecutionException("cannot schedule new futures after interpreter shutdown");
-            }
-            if (shutdown) {
-                throw new RejectedExecutionException("cannot schedule new futures after shutdown");
-            }
+            refuseIfClosed(shutdown);
             Future<T> future = new Future<>();
             queue.add(new WorkItem<>(future, fn));
             if (queue.size() > available && threads.size() < maxWorkers) {

@@ -20,4 +20,35 @@ interface PoolUnderTest extends AutoCloseable {
     default void close() {
         executor().shutdown(true, false);
     }
+
+    /** How a pool submits one named call. */
+    @FunctionalInterface
+    interface Submit {
+        Future<Object> submit(String task, Object... args);
+    }
+
+    /** How a pool maps a named task. */
+    @FunctionalInterface
+    interface MapTask {
+        MapIterator<Object> map(String task, Iterable<List<Object>> args, MapOptions options);
+    }
+
+    static PoolUnderTest of(Executor executor, Submit submit, MapTask map) {
+        return new PoolUnderTest() {
+            @Override
+            public Executor executor() {
+                return executor;
+            }
+
+            @Override
+            public Future<Object> submit(String task, Object... args) {
+                return submit.submit(task, args);
+            }
+
+            @Override
+            public MapIterator<Object> map(String task, Iterable<List<Object>> args, MapOptions options) {
+                return map.map(task, args, options);
+            }
+        };
+    }
 }

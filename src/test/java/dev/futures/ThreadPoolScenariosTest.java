@@ -3,30 +3,15 @@ package dev.futures;
 import dev.futures.task.TaskRegistry;
 import java.util.List;
 
-/** The executor scenarios against {@link ThreadPoolExecutor}. */
+/** The executor scenarios against {@link ThreadPoolExecutor}: tasks found by name, run in pool threads. */
 class ThreadPoolScenariosTest extends ExecutorScenarios {
     private static final TaskRegistry TASKS = TestTasks.registry();
 
     @Override
     PoolUnderTest pool(int maxWorkers) {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(maxWorkers);
-        return new PoolUnderTest() {
-            @Override
-            public Executor executor() {
-                return executor;
-            }
-
-            @Override
-            public Future<Object> submit(String task, Object... args) {
-                return executor.submit(TASKS.bind(task, List.of(args)));
-            }
-
-            @Override
-            public MapIterator<Object> map(String task, Iterable<List<Object>> args, MapOptions options) {
-                var resolved = TASKS.require(task);
-                return executor.map(resolved::call, args, options);
-            }
-
-        };
+        return PoolUnderTest.of(executor,
+                (task, args) -> executor.submit(TASKS.bind(task, List.of(args))),
+                (task, args, options) -> executor.map(TASKS.require(task)::call, args, options));
     }
 }

@@ -20,20 +20,22 @@ final class JobRunner {
             Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher) {
     }
 
+    private final String op;
     private final String name;
     private final PrintStream out;
     private final PrintStream err;
 
-    /** {@code name} prefixes messages ({@code "futures map"}). */
-    JobRunner(String name, PrintStream out, PrintStream err) {
-        this.name = name;
+    /** {@code op} is the verb ({@code "map"}), which also names the run in messages ({@code "futures map: "}). */
+    JobRunner(String op, PrintStream out, PrintStream err) {
+        this.op = op;
+        this.name = "futures " + op;
         this.out = out;
         this.err = err;
     }
 
     int run(Iterator<Job> jobs, Settings settings) {
         ResultPrinter printer = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err);
-        printer.start(name.substring(name.indexOf(' ') + 1), settings);
+        printer.start(op, settings);
         JobPool pool = JobPool.create(settings, printer);
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");

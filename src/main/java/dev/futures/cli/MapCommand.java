@@ -35,6 +35,6 @@ public class MapCommand implements Callable<Integer> {
         JobRunner.Settings settings = options.settings(config);
         CommandTemplate template = new CommandTemplate(arguments.command());
         Iterator<String> inputs = arguments.inputs(arguments.readsStdin() ? StdinLines.open() : null);
-        return new JobRunner("futures map", System.out, System.err).run(Jobs.from(inputs, template::expand), settings);
+        return new JobRunner("map", System.out, System.err).run(Jobs.from(inputs, template::expand), settings);
     }
 }

@@ -31,7 +31,7 @@ public class RunCommand implements Callable<Integer> {
         JobRunner.Settings settings = options.settings(config);
         Iterator<String> commandLines = lines.isEmpty() ? StdinLines.open() : lines.iterator();
         String shell = config.shell();
-        return new JobRunner("futures run", System.out, System.err)
+        return new JobRunner("run", System.out, System.err)
                 .run(Jobs.from(commandLines, line -> List.of(shell, "-c", line)), settings);
     }
 }

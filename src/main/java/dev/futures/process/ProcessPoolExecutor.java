@@ -224,12 +224,7 @@ public class ProcessPoolExecutor extends Executor {
         if (broken != null) {
             throw new BrokenProcessPool(broken);
         }
-        if (exiting()) {
-            throw new RejectedExecutionException("cannot schedule new futures after interpreter shutdown");
-        }
-        if (shutdown) {
-            throw new RejectedExecutionException("cannot schedule new futures after shutdown");
-        }
+        refuseIfClosed(shutdown);
     }
 
     // ------------------------------------------------------------------ shutting down
