@@ -3,46 +3,66 @@ package dev.futures.cli;
 import dev.futures.task.CommandOutcome;
 import dev.futures.task.CommandRunner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** One command to run for one input; {@code seq} counts from 1, as GNU parallel's {@code {#}}. */
-record Job(long seq, String input, List<String> argv) {
+/**
+ * One input's work: {@code values} (one per input group), its sequence number from 1 (GNU
+ * parallel's {@code {#}}), and how its command line is made once its job slot ({@code {%}}) is known.
+ */
+record Job(long seq, List<String> values, Argv argv) {
     /** What {@code timeout(1)} reports for a command it killed. */
     static final int TIMED_OUT = 124;
     /** What a shell reports for a command it cannot start. */
     static final int CANNOT_RUN = 127;
 
+    /** Makes a job's command line. */
+    @FunctionalInterface
+    interface Argv {
+        List<String> of(List<String> values, long seq, int slot);
+    }
+
+    /** The input as a user reads it: the values joined by spaces. */
+    String input() {
+        return values.size() == 1 ? values.get(0) : String.join(" ", values);
+    }
+
+    List<String> commandLine(int slot) {
+        return argv.of(values, seq, slot);
+    }
+
     /** Runs the command in this process; a command that cannot start or times out is a failed result. */
-    JobResult runWith(CommandRunner commands, Duration timeout) throws InterruptedException {
+    JobResult runWith(CommandRunner commands, int slot, Duration timeout) throws InterruptedException {
+        List<String> line = commandLine(slot);
         long pid = ProcessHandle.current().pid();
         long start = System.nanoTime();
         try {
-            CommandOutcome outcome = commands.run(argv, timeout);
+            CommandOutcome outcome = commands.run(line, timeout);
             if (outcome.timedOut()) {
-                return new JobResult(this, TIMED_OUT, outcome.stdout(), timedOutLine(timeout, outcome.stderr()), pid,
-                        outcome.durationNanos(), "TaskTimeoutError", timedOutMessage(timeout));
+                return new JobResult(this, line, TIMED_OUT, outcome.stdout(), timedOutLine(line, timeout, outcome.stderr()), pid,
+                        outcome.durationNanos(), "TaskTimeoutError", timedOutMessage(line, timeout));
             }
-            return new JobResult(this, outcome.exitCode(), outcome.stdout(), outcome.stderr(), pid,
+            return new JobResult(this, line, outcome.exitCode(), outcome.stdout(), outcome.stderr(), pid,
                     outcome.durationNanos(), null, null);
         } catch (IOException e) {
-            return cannotRun(e.getMessage(), pid, System.nanoTime() - start);
+            return cannotRun(line, e.getMessage(), pid, System.nanoTime() - start);
         }
     }
 
-    JobResult cannotRun(String reason, long workerPid, long durationNanos) {
-        return JobResult.failed(this, CANNOT_RUN, "CommandFailed", "cannot run '" + argv.get(0) + "': " + shortReason(reason),
+    JobResult cannotRun(List<String> line, String reason, long workerPid, long durationNanos) {
+        return JobResult.failed(this, line, CANNOT_RUN, "CommandFailed", "cannot run '" + line.get(0) + "': " + shortReason(reason),
                 workerPid, durationNanos);
     }
 
-    String timedOutMessage(Duration timeout) {
-        return "'" + String.join(" ", argv) + "' timed out after " + DurationConverter.format(timeout) + " and was killed";
+    static String timedOutMessage(List<String> line, Duration timeout) {
+        return "'" + String.join(" ", line) + "' timed out after " + DurationConverter.format(timeout) + " and was killed";
     }
 
-    private byte[] timedOutLine(Duration timeout, byte[] stderr) {
-        byte[] line = ("futures: " + timedOutMessage(timeout) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] all = java.util.Arrays.copyOf(stderr, stderr.length + line.length);
-        System.arraycopy(line, 0, all, stderr.length, line.length);
+    private static byte[] timedOutLine(List<String> line, Duration timeout, byte[] stderr) {
+        byte[] message = ("futures: " + timedOutMessage(line, timeout) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(stderr, stderr.length + message.length);
+        System.arraycopy(message, 0, all, stderr.length, message.length);
         return all;
     }
 

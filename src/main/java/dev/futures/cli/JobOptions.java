@@ -19,6 +19,17 @@ public class JobOptions {
             description = "Inputs read ahead of the results printed (default: 4 per worker).")
     Integer buffersize;
 
+    @Option(names = {"-0", "--null"}, description = "Inputs on stdin and in '::::' files end with NUL, not newline.")
+    boolean nullSeparated;
+
+    @Option(names = "--dry-run", description = "Print each command that would run, shell-quoted, and run nothing.")
+    boolean dryRun;
+
+    /** The character that ends an input on stdin and in files. */
+    char delimiter() {
+        return nullSeparated ? '\0' : '\n';
+    }
+
     /** @throws UsageError for a worker count or buffer size below 1, or options of the other pool */
     JobRunner.Settings settings(FuturesConfig config) {
         pool.validate();
@@ -28,7 +39,7 @@ public class JobOptions {
         }
         int window = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
         return new JobRunner.Settings(pool.pool, workers, window, output.order == OutputOptions.Order.input,
-                output.format == OutputOptions.Format.jsonl, policy.timeout, pool.taskTimeout, pool.maxTasksPerChild,
-                pool.workerLauncher);
+                output.format == OutputOptions.Format.jsonl, output.tag, policy.timeout, pool.taskTimeout,
+                pool.maxTasksPerChild, pool.workerLauncher);
     }
 }

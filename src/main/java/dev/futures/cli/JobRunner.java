@@ -16,8 +16,8 @@ import java.util.Iterator;
 final class JobRunner {
 
     /** How to run, from the command line. */
-    record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, Duration timeout,
-            Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher) {
+    record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, boolean tag,
+            Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher) {
     }
 
     private final String op;
@@ -33,8 +33,18 @@ final class JobRunner {
         this.err = err;
     }
 
+    /** {@code --dry-run}: each job's command line, shell-quoted, one per line; nothing runs. */
+    int dryRun(Iterator<Job> jobs, Settings settings) {
+        while (jobs.hasNext()) {
+            Job job = jobs.next();
+            out.println(ShellQuote.join(job.commandLine((int) ((job.seq() - 1) % settings.workers()) + 1)));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
     int run(Iterator<Job> jobs, Settings settings) {
-        ResultPrinter printer = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err);
+        ResultPrinter printer = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.tag());
         printer.start(op, settings);
         JobPool pool = JobPool.create(settings, printer);
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.

@@ -2,14 +2,13 @@ package dev.futures.cli;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Function;
 
 /** Numbers inputs (from 1) and turns each into a {@link Job}, lazily. */
 final class Jobs {
     private Jobs() {
     }
 
-    static Iterator<Job> from(Iterator<String> inputs, Function<String, List<String>> toArgv) {
+    static Iterator<Job> from(Iterator<List<String>> inputs, Job.Argv argv) {
         return new Iterator<>() {
             private long seq;
 
@@ -20,8 +19,7 @@ final class Jobs {
 
             @Override
             public Job next() {
-                String input = inputs.next();
-                return new Job(++seq, input, toArgv.apply(input));
+                return new Job(++seq, inputs.next(), argv);
             }
         };
     }

@@ -54,7 +54,7 @@ final class JsonlPrinter implements ResultPrinter {
             event.put("status", "error");
             event.put("error", error(result.errorType() != null ? result.errorType() : "CommandFailed",
                     result.errorMessage() != null ? result.errorMessage()
-                            : "Command " + result.job().argv() + " returned non-zero exit status " + result.exitCode() + "."));
+                            : "Command " + result.command() + " returned non-zero exit status " + result.exitCode() + "."));
             event.put("value", text(result.stdout()));
         }
         event.put("exit_code", result.exitCode());
@@ -92,7 +92,7 @@ final class JsonlPrinter implements ResultPrinter {
         Map<String, Object> event = event("result");
         event.put("id", job.seq());
         event.put("index", job.seq() - 1);
-        event.put("input", job.input());
+        event.put("input", job.values().size() == 1 ? job.input() : job.values());
         return event;
     }
 

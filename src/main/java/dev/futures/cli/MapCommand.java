@@ -13,11 +13,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "map",
         description = {"Run COMMAND once per input, several at a time, and print each one's output "
                 + "as one block, in input order (Executor.map) or as they complete (as_completed).",
-                "Inputs: the words after ':::', the lines of the files after '::::', else the lines of stdin. "
-                        + "'{}' in COMMAND or its arguments is replaced by the input; without '{}' the input "
-                        + "is appended as the last argument. No shell is involved unless COMMAND is one."},
+                "Inputs: the words after ':::', the lines of each file after '::::' (- is stdin), else the lines "
+                        + "of stdin; several groups give every combination. In COMMAND, {} is the input, {.} without "
+                        + "extension, {/} basename, {//} dirname, {/.} basename without extension, {N} group N, "
+                        + "{#} sequence number, {%} job slot; without any, the input is appended. "
+                        + "No shell is involved unless COMMAND is one."},
         mixinStandardHelpOptions = true,
-        footer = {"", "Example: futures map -j4 gzip -k ::: *.log"})
+        footer = {"", "Examples: futures map -j4 gzip -k ::: *.log",
+                "          futures map convert {} {.}.png ::: *.jpg",
+                "          futures map echo {1}-{2} ::: a b ::: 1 2"})
 public class MapCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,10 +35,16 @@ public class MapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MapArguments arguments = MapArguments.parse(words);
+        InputGroups groups = InputGroups.parse(words);
+        if (groups.command().isEmpty()) {
+            throw new UsageError("no command given (usage: futures map COMMAND [ARG...] ::: INPUT...; "
+                    + "to run each input as a command line, use 'futures run')");
+        }
+        CommandTemplate template = new CommandTemplate(groups.command());
+        template.requireGroups(groups.width());
         JobRunner.Settings settings = options.settings(config);
-        CommandTemplate template = new CommandTemplate(arguments.command());
-        Iterator<String> inputs = arguments.inputs(arguments.readsStdin() ? StdinLines.open() : null);
-        return new JobRunner("map", System.out, System.err).run(Jobs.from(inputs, template::expand), settings);
+        Iterator<Job> jobs = Jobs.from(groups.inputs(() -> System.in, options.delimiter()), template::expand);
+        JobRunner runner = new JobRunner("map", System.out, System.err);
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
     }
 }

@@ -23,4 +23,7 @@ public class OutputOptions {
             description = "text: each task's output as one block (default); jsonl: one JSON event per line "
                     + "(start, worker_started, worker_exited, result, timeout, end).")
     Format format;
+
+    @Option(names = "--tag", description = "Begin every output line with the task's input and a tab.")
+    boolean tag;
 }

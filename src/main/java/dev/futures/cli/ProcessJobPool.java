@@ -9,6 +9,7 @@ import dev.futures.process.WorkerLaunchers;
 import dev.futures.process.WorkerListener;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,31 +35,37 @@ final class ProcessJobPool implements JobPool {
         this.pool = builder.build();
     }
 
+    /**
+     * The command line is made at submit, before a worker is chosen, so {@code {%}} is the
+     * slot the job would have if jobs finished in order: {@code (seq - 1) mod -j + 1}.
+     */
     @Override
     public Future<?> submit(Job job) {
-        return pool.submit("command", job.argv().toArray());
+        int slot = (int) ((job.seq() - 1) % settings.workers()) + 1;
+        return pool.submit("command", job.commandLine(slot).toArray());
     }
 
     @Override
     public JobResult outcome(Job job, Future<?> done) {
+        List<String> line = job.commandLine((int) ((job.seq() - 1) % settings.workers()) + 1);
         try {
             Map<?, ?> value = (Map<?, ?>) done.result();
             Base64.Decoder base64 = Base64.getDecoder();
-            return new JobResult(job, number(value, "exit_code").intValue(),
+            return new JobResult(job, line, number(value, "exit_code").intValue(),
                     base64.decode(String.valueOf(value.get("stdout"))), base64.decode(String.valueOf(value.get("stderr"))),
                     number(value, "worker_pid").longValue(), number(value, "duration_ms").longValue() * 1_000_000L,
                     null, null);
         } catch (TaskTimeoutError e) {
-            return JobResult.failed(job, Job.TIMED_OUT, "TaskTimeoutError", job.timedOutMessage(settings.taskTimeout()), 0, 0);
+            return JobResult.failed(job, line, Job.TIMED_OUT, "TaskTimeoutError", Job.timedOutMessage(line, settings.taskTimeout()), 0, 0);
         } catch (BrokenExecutor e) {
             throw e;
         } catch (TaskFailedException e) {
             if (e.getCause() instanceof IOException io) {
-                return job.cannotRun(io.getMessage(), 0, 0);
+                return job.cannotRun(line, io.getMessage(), 0, 0);
             }
-            return JobResult.failed(job, 1, e.getCause().getClass().getSimpleName(), String.valueOf(e.getCause().getMessage()), 0, 0);
+            return JobResult.failed(job, line, 1, e.getCause().getClass().getSimpleName(), String.valueOf(e.getCause().getMessage()), 0, 0);
         } catch (RuntimeException e) {
-            return JobResult.failed(job, 1, e.getClass().getSimpleName(), String.valueOf(e.getMessage()), 0, 0);
+            return JobResult.failed(job, line, 1, e.getClass().getSimpleName(), String.valueOf(e.getMessage()), 0, 0);
         }
     }
 

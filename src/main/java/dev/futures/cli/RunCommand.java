@@ -29,9 +29,12 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobRunner.Settings settings = options.settings(config);
-        Iterator<String> commandLines = lines.isEmpty() ? StdinLines.open() : lines.iterator();
+        Iterator<List<String>> commandLines = lines.isEmpty()
+                ? InputGroups.parse(List.of("run")).inputs(() -> System.in, options.delimiter())
+                : lines.stream().map(List::of).iterator();
         String shell = config.shell();
-        return new JobRunner("run", System.out, System.err)
-                .run(Jobs.from(commandLines, line -> List.of(shell, "-c", line)), settings);
+        Iterator<Job> jobs = Jobs.from(commandLines, (values, seq, slot) -> List.of(shell, "-c", values.get(0)));
+        JobRunner runner = new JobRunner("run", System.out, System.err);
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
     }
 }

@@ -6,10 +6,13 @@ import java.io.PrintStream;
 final class TextPrinter implements ResultPrinter {
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean tag;
 
-    TextPrinter(PrintStream out, PrintStream err) {
+    /** {@code tag}: begin every line with the job's input and a tab (GNU parallel's --tag). */
+    TextPrinter(PrintStream out, PrintStream err, boolean tag) {
         this.out = out;
         this.err = err;
+        this.tag = tag;
     }
 
     @Override
@@ -18,14 +21,33 @@ final class TextPrinter implements ResultPrinter {
 
     @Override
     public void result(JobResult result) {
-        if (result.stdout().length > 0) {
-            out.write(result.stdout(), 0, result.stdout().length);
-            out.flush();
+        byte[] prefix = tag ? (result.job().input() + "\t").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+        block(out, result.stdout(), prefix);
+        block(err, result.stderr(), prefix);
+    }
+
+    /** One write per block, so blocks never interleave; with a prefix, before every line. */
+    private static void block(PrintStream stream, byte[] bytes, byte[] prefix) {
+        if (bytes.length == 0) {
+            return;
         }
-        if (result.stderr().length > 0) {
-            err.write(result.stderr(), 0, result.stderr().length);
-            err.flush();
+        if (prefix == null) {
+            stream.write(bytes, 0, bytes.length);
+        } else {
+            java.io.ByteArrayOutputStream tagged = new java.io.ByteArrayOutputStream(bytes.length + 64);
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    if (i > start || i < bytes.length) {
+                        tagged.write(prefix, 0, prefix.length);
+                        tagged.write(bytes, start, Math.min(i + 1, bytes.length) - start);
+                    }
+                    start = i + 1;
+                }
+            }
+            stream.write(tagged.toByteArray(), 0, tagged.size());
         }
+        stream.flush();
     }
 
     @Override

@@ -10,15 +10,24 @@ final class ThreadJobPool implements JobPool {
     private final CommandRunner commands = new CommandRunner();
     private final ThreadPoolExecutor pool;
     private final Duration taskTimeout;
+    private final JobSlots slots;
 
     ThreadJobPool(JobRunner.Settings settings) {
         this.pool = ThreadPoolExecutor.builder().maxWorkers(settings.workers()).threadNamePrefix("futures-task").build();
         this.taskTimeout = settings.taskTimeout();
+        this.slots = new JobSlots(settings.workers());
     }
 
     @Override
     public Future<?> submit(Job job) {
-        return pool.submit(() -> job.runWith(commands, taskTimeout));
+        return pool.submit(() -> {
+            int slot = slots.take();
+            try {
+                return job.runWith(commands, slot, taskTimeout);
+            } finally {
+                slots.release(slot);
+            }
+        });
     }
 
     @Override

@@ -93,6 +93,16 @@ class ExecutableIT {
     }
 
     @Test
+    void nulSeparatedInputKeepsNewlinesAndSpaces() throws Exception {
+        Process process = start("map", "-0", "-j2", "printf", "[%s]\\n");
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write("two\nlines\0with space\0".getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("[two\nlines]\n[with space]\n", stdout(process));
+        assertEquals(0, process.exitValue());
+    }
+
+    @Test
     void runReadsCommandLinesFromStdin() throws Exception {
         Process process = start("run", "-j2");
         try (OutputStream stdin = process.getOutputStream()) {

@@ -144,8 +144,8 @@ class MapCommandTest {
             {"map", "--order", "random", "touch", marker, ":::", "a"},
             {"map", ":::", "a"},
             {"map", "touch", marker, "::::", dir.resolve("missing.txt").toString()},
-            {"map", "touch", marker, ":::", "a", ":::", "b"},
             {"run", "-j", "0", "touch " + marker},
+            {"map", "touch", marker + "{3}", ":::", "a", ":::", "b"},
         };
         for (String[] args : cases) {
             LaunchResult result = launcher.launch(args);
@@ -158,6 +158,53 @@ class MapCommandTest {
             assertTrue(err.startsWith("futures map: ") || err.startsWith("futures run: "), err);
         }
         assertFalse(Files.exists(Path.of(marker)), "nothing ran");
+    }
+
+    // ------------------------------------------------------------------ GNU parallel's inputs
+
+    @Test
+    @Launch({"map", "echo", "{1}-{2}", ":::", "a", "b", ":::", "1", "2"})
+    void severalGroupsGiveEveryCombinationFirstGroupSlowest(LaunchResult result) {
+        assertEquals("a-1\na-2\nb-1\nb-2", result.getOutput());
+    }
+
+    @Test
+    void eachFileAfterFourColonsIsAGroup(QuarkusMainLauncher launcher) throws IOException {
+        Path letters = dir.resolve("letters");
+        Path numbers = dir.resolve("numbers");
+        Files.writeString(letters, "a\nb\n");
+        Files.writeString(numbers, "1\n2\n");
+        LaunchResult result = launcher.launch("map", "echo", "{2}{1}", "::::", letters.toString(), numbers.toString());
+        assertEquals("1a\n2a\n1b\n2b", result.getOutput());
+    }
+
+    @Test
+    @Launch({"map", "echo", "{#}", "{/}", "{//}", "{.}", "{/.}", ":::", "dir/photo.jpg"})
+    void pathReplacementStrings(LaunchResult result) {
+        assertEquals("1 photo.jpg dir dir/photo photo", result.getOutput());
+    }
+
+    @Test
+    void jobSlotsStayWithinJ(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "-j2", "echo", "{%}", ":::", "a", "b", "c", "d", "e", "f");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.getOutput().lines().allMatch(slot -> slot.equals("1") || slot.equals("2")), result.getOutput());
+    }
+
+    @Test
+    @Launch({"map", "--tag", "-j2", "sh", "-c", "printf 'one\\ntwo\\n'; echo oops >&2", ":::", "x", "y"})
+    void tagPrefixesEveryLineWithTheInput(LaunchResult result) {
+        assertEquals("x\tone\nx\ttwo\ny\tone\ny\ttwo", result.getOutput());
+        assertTrue(stderr(result).contains("x\toops"), stderr(result));
+    }
+
+    @Test
+    void dryRunPrintsShellQuotedCommandsAndRunsNothing(QuarkusMainLauncher launcher) {
+        Path marker = dir.resolve("ran");
+        LaunchResult result = launcher.launch("map", "--dry-run", "touch", marker + "/{.}.png", ":::", "my pic.jpg", "b.jpg");
+        assertEquals(0, result.exitCode());
+        assertEquals("touch '" + marker + "/my pic.png'\ntouch " + marker + "/b.png", result.getOutput());
+        assertFalse(Files.exists(marker));
     }
 
     // ------------------------------------------------------------------ --pool process
