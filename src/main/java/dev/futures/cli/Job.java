@@ -11,7 +11,7 @@ import java.util.List;
  * One input's work: {@code values} (one per input group), its sequence number from 1 (GNU
  * parallel's {@code {#}}), and how its command line is made once its job slot ({@code {%}}) is known.
  */
-record Job(long seq, List<String> values, Argv argv) {
+record Job(long seq, List<String> values, Argv argv, String task) {
     /** What {@code timeout(1)} reports for a command it killed. */
     static final int TIMED_OUT = 124;
     /** What a shell reports for a command it cannot start. */
@@ -21,6 +21,20 @@ record Job(long seq, List<String> values, Argv argv) {
     @FunctionalInterface
     interface Argv {
         List<String> of(List<String> values, long seq, int slot);
+    }
+
+    /** A job that runs a command. */
+    Job(long seq, List<String> values, Argv argv) {
+        this(seq, values, argv, null);
+    }
+
+    /** A job that calls the named task with the input's values as its arguments. */
+    static Job ofTask(long seq, List<String> values, String task) {
+        return new Job(seq, values, (v, s, slot) -> List.of(), task);
+    }
+
+    boolean isTask() {
+        return task != null;
     }
 
     /** The input as a user reads it: the values joined by spaces. */

@@ -8,7 +8,30 @@ import java.util.List;
  * not start, timed out).
  */
 record JobResult(Job job, List<String> command, int exitCode, byte[] stdout, byte[] stderr, long workerPid,
-        long durationNanos, String errorType, String errorMessage) {
+        long durationNanos, String errorType, String errorMessage, Object value) {
+
+    JobResult(Job job, List<String> command, int exitCode, byte[] stdout, byte[] stderr, long workerPid,
+            long durationNanos, String errorType, String errorMessage) {
+        this(job, command, exitCode, stdout, stderr, workerPid, durationNanos, errorType, errorMessage, null);
+    }
+
+    /**
+     * A named task's outcome: its value as the text a user reads (strings as they are, other
+     * values as JSON), or its error.
+     */
+    static JobResult ofTask(Job job, Object value, Throwable error, long workerPid, long durationNanos) {
+        List<String> call = java.util.List.of(job.task() + job.values());
+        if (error != null) {
+            String message = job.task() + job.values() + ": " + error.getMessage();
+            return failed(job, call, 1, error.getClass().getSimpleName(), message, workerPid, durationNanos);
+        }
+        String text = value == null ? "" : value instanceof String string ? string : TaskValues.json(value);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            text += "\n";
+        }
+        return new JobResult(job, call, 0, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[0],
+                workerPid, durationNanos, null, null, value);
+    }
 
     /** A task that never produced an exit of its own: {@code code} as a shell would report it. */
     static JobResult failed(Job job, List<String> command, int code, String errorType, String message, long workerPid,

@@ -37,7 +37,8 @@ final class JobRunner {
     int dryRun(Iterator<Job> jobs, Settings settings) {
         while (jobs.hasNext()) {
             Job job = jobs.next();
-            out.println(ShellQuote.join(job.commandLine((int) ((job.seq() - 1) % settings.workers()) + 1)));
+            out.println(job.isTask() ? job.task() + " " + ShellQuote.join(job.values())
+                    : ShellQuote.join(job.commandLine((int) ((job.seq() - 1) % settings.workers()) + 1)));
         }
         out.flush();
         return ExitCodes.OK;

@@ -8,7 +8,16 @@ final class Jobs {
     private Jobs() {
     }
 
+    static Iterator<Job> ofTask(Iterator<List<String>> inputs, String task) {
+        return map(inputs, (seq, values) -> Job.ofTask(seq, values, task));
+    }
+
     static Iterator<Job> from(Iterator<List<String>> inputs, Job.Argv argv) {
+        return map(inputs, (seq, values) -> new Job(seq, values, argv));
+    }
+
+    private static Iterator<Job> map(Iterator<List<String>> inputs,
+            java.util.function.BiFunction<Long, List<String>, Job> make) {
         return new Iterator<>() {
             private long seq;
 
@@ -19,7 +28,7 @@ final class Jobs {
 
             @Override
             public Job next() {
-                return new Job(++seq, inputs.next(), argv);
+                return make.apply(++seq, inputs.next());
             }
         };
     }

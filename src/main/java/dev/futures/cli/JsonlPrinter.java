@@ -49,7 +49,7 @@ final class JsonlPrinter implements ResultPrinter {
         Map<String, Object> event = jobEvent(result.job());
         if (result.succeeded()) {
             event.put("status", "ok");
-            event.put("value", text(result.stdout()));
+            event.put("value", result.job().isTask() ? result.value() : text(result.stdout()));
         } else {
             event.put("status", "error");
             event.put("error", error(result.errorType() != null ? result.errorType() : "CommandFailed",

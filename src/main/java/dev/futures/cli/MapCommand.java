@@ -6,7 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.futures.task.TaskRegistry;
+import dev.futures.task.UnknownTask;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code futures map COMMAND [ARG...] ::: INPUT...}: one command per input, results in order. */
@@ -21,11 +24,17 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples: futures map -j4 gzip -k ::: *.log",
                 "          futures map convert {} {.}.png ::: *.jpg",
-                "          futures map echo {1}-{2} ::: a b ::: 1 2"})
+                "          futures map echo {1}-{2} ::: a b ::: 1 2",
+                "          futures map --task digest ::: *.iso"})
 public class MapCommand implements Callable<Integer> {
 
     @Mixin
     JobOptions options;
+
+    @Option(names = "--task", paramLabel = "NAME",
+            description = "Instead of a command, call this task (see 'futures tasks') with each input's values "
+                    + "as its arguments; print its value.")
+    String task;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, its arguments, and the inputs.")
     List<String> words = new ArrayList<>();
@@ -36,6 +45,9 @@ public class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputGroups groups = InputGroups.parse(words);
+        if (task != null) {
+            return runTask(groups);
+        }
         if (groups.command().isEmpty()) {
             throw new UsageError("no command given (usage: futures map COMMAND [ARG...] ::: INPUT...; "
                     + "to run each input as a command line, use 'futures run')");
@@ -44,6 +56,21 @@ public class MapCommand implements Callable<Integer> {
         template.requireGroups(groups.width());
         JobRunner.Settings settings = options.settings(config);
         Iterator<Job> jobs = Jobs.from(groups.inputs(() -> System.in, options.delimiter()), template::expand);
+        JobRunner runner = new JobRunner("map", System.out, System.err);
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
+    }
+
+    private int runTask(InputGroups groups) {
+        if (!groups.command().isEmpty()) {
+            throw new UsageError("--task takes no command: futures map --task " + task + " ::: INPUT...");
+        }
+        JobRunner.Settings settings = options.settings(config);
+        TaskRegistry known = settings.pool() == PoolOptions.Pool.process
+                ? TaskRegistry.forProcessWorkers() : TaskRegistry.discover();
+        if (known.find(task).isEmpty()) {
+            throw new UsageError(new UnknownTask(task).getMessage());
+        }
+        Iterator<Job> jobs = Jobs.ofTask(groups.inputs(() -> System.in, options.delimiter()), task);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
     }

@@ -41,12 +41,25 @@ final class ProcessJobPool implements JobPool {
      */
     @Override
     public Future<?> submit(Job job) {
+        if (job.isTask()) {
+            return pool.submit(job.task(), job.values().toArray());
+        }
         int slot = (int) ((job.seq() - 1) % settings.workers()) + 1;
         return pool.submit("command", job.commandLine(slot).toArray());
     }
 
     @Override
     public JobResult outcome(Job job, Future<?> done) {
+        if (job.isTask()) {
+            try {
+                return JobResult.ofTask(job, done.result(), null, 0, 0);
+            } catch (BrokenExecutor e) {
+                throw e;
+            } catch (RuntimeException e) {
+                Throwable cause = e instanceof TaskFailedException && e.getCause() != null ? e.getCause() : e;
+                return JobResult.ofTask(job, null, cause, 0, 0);
+            }
+        }
         List<String> line = job.commandLine((int) ((job.seq() - 1) % settings.workers()) + 1);
         try {
             Map<?, ?> value = (Map<?, ?>) done.result();

@@ -11,6 +11,7 @@ final class ThreadJobPool implements JobPool {
     private final ThreadPoolExecutor pool;
     private final Duration taskTimeout;
     private final JobSlots slots;
+    private final dev.futures.task.TaskRegistry tasks = dev.futures.task.TaskRegistry.discover();
 
     ThreadJobPool(JobRunner.Settings settings) {
         this.pool = ThreadPoolExecutor.builder().maxWorkers(settings.workers()).threadNamePrefix("futures-task").build();
@@ -20,6 +21,18 @@ final class ThreadJobPool implements JobPool {
 
     @Override
     public Future<?> submit(Job job) {
+        if (job.isTask()) {
+            java.util.concurrent.Callable<Object> call = tasks.bind(job.task(), job.values());
+            return pool.submit(() -> {
+                long start = System.nanoTime();
+                long pid = ProcessHandle.current().pid();
+                try {
+                    return JobResult.ofTask(job, call.call(), null, pid, System.nanoTime() - start);
+                } catch (Exception e) {
+                    return JobResult.ofTask(job, null, e, pid, System.nanoTime() - start);
+                }
+            });
+        }
         return pool.submit(() -> {
             int slot = slots.take();
             try {

@@ -48,6 +48,19 @@ public final class NdjsonCodec {
         return buffer.toByteArray();
     }
 
+    /** One plain-data value as JSON text, for showing a task's value. */
+    public String encodeValue(Object value) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
+        try (JsonGenerator generator = factory.createGenerator(buffer)) {
+            write(generator, value);
+        } catch (JsonProcessingException e) {
+            throw new EncodingError("cannot encode value: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** @throws ProtocolError if the line is not exactly one JSON object */
     public Map<String, Object> decode(String line) {
         try (JsonParser parser = factory.createParser(line)) {

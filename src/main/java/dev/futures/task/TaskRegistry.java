@@ -43,7 +43,7 @@ public final class TaskRegistry {
      * caller's whole process, so only workers have it).
      */
     public static TaskRegistry forProcessWorkers() {
-        return discover().register(Task.of("exit", "exit(code)", "end the worker process at once with code",
+        return discover().register(Task.of("exit", "exit(code)", "(process workers only) end the worker at once with code",
                 BuiltinTasks::exit));
     }
 

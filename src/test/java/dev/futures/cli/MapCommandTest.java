@@ -146,6 +146,8 @@ class MapCommandTest {
             {"map", "touch", marker, "::::", dir.resolve("missing.txt").toString()},
             {"run", "-j", "0", "touch " + marker},
             {"map", "touch", marker + "{3}", ":::", "a", ":::", "b"},
+            {"map", "--task", "no_such_task", ":::", "a"},
+            {"map", "--task", "echo", "touch", marker, ":::", "a"},
         };
         for (String[] args : cases) {
             LaunchResult result = launcher.launch(args);
@@ -205,6 +207,29 @@ class MapCommandTest {
         assertEquals(0, result.exitCode());
         assertEquals("touch '" + marker + "/my pic.png'\ntouch " + marker + "/b.png", result.getOutput());
         assertFalse(Files.exists(marker));
+    }
+
+    // ------------------------------------------------------------------ --task and futures tasks
+
+    @Test
+    void taskCallsANamedTaskWithEachInputsValues(QuarkusMainLauncher launcher) {
+        for (String pool : new String[] {"thread", "process"}) {
+            LaunchResult result = launcher.launch("map", "--pool", pool, "--task", "square", ":::", "3", "4", "x");
+            assertEquals(1, result.exitCode(), pool);
+            assertEquals("9\n16", result.getOutput(), pool);
+            assertTrue(stderr(result).contains("square(n): argument 1 must be a number, got 'x'"), stderr(result));
+        }
+        LaunchResult pair = launcher.launch("map", "--task", "sleep", ":::", "0", ":::", "v1", "v2");
+        assertEquals("v1\nv2", pair.getOutput(), "several groups are several arguments");
+    }
+
+    @Test
+    @Launch({"tasks"})
+    void tasksListsTheBuiltInsWithTheirArguments(LaunchResult result) {
+        for (String signature : new String[] {"sh(command, args...)", "exec(argv...)", "sleep(seconds[, value])",
+                "echo(value)", "fail(message)", "pid()", "exit(code)", "digest(path[, algorithm])", "square(n)"}) {
+            assertTrue(result.getOutput().contains(signature), signature);
+        }
     }
 
     // ------------------------------------------------------------------ --pool process
