@@ -27,6 +27,9 @@ interface JobPool extends AutoCloseable {
     /** Kills every running task with its processes (a deadline passed, or the CLI is ending). */
     void killRunning();
 
+    /** SIGTERM to every running task with its processes, SIGKILL after {@code grace}; returns at once. */
+    void terminateRunning(java.time.Duration grace);
+
     /** Shuts the pool down, cancelling what has not started, waiting for what runs. */
     @Override
     void close();

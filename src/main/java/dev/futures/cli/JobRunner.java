@@ -20,6 +20,9 @@ final class JobRunner {
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher) {
     }
 
+    /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */
+    private static final Duration TERMINATION_GRACE = Duration.ofSeconds(2);
+
     private final String op;
     private final String name;
     private final PrintStream out;
@@ -53,12 +56,32 @@ final class JobRunner {
         Runtime.getRuntime().addShutdownHook(killTasks);
         StreamingMap<Job> results = new StreamingMap<>(pool::submit, jobs, settings.window(), settings.inputOrder(),
                 settings.timeout());
+        SignalPolicy signals = new SignalPolicy(new SignalPolicy.Actions() {
+            @Override
+            public void stopTakingWork() {
+                results.stopFeeding();
+            }
+
+            @Override
+            public void killRunning() {
+                pool.killRunning();
+            }
+
+            @Override
+            public void terminateRunning() {
+                pool.terminateRunning(TERMINATION_GRACE);
+            }
+        });
         long finished = 0;
         long failed = 0;
         String problem = null;
         int exitCode = ExitCodes.OK;
         try {
             for (StreamingMap.Done<Job> done; (done = results.next()) != null; ) {
+                if (done.future().cancelled()) {
+                    printer.cancelled(done.input());
+                    continue;
+                }
                 JobResult result;
                 try {
                     result = pool.outcome(done.input(), done.future());
@@ -95,11 +118,19 @@ final class JobRunner {
         } finally {
             results.close();
             pool.close();
+            signals.close();
             removeHook(killTasks);
         }
         if (exitCode == ExitCodes.OK && failed > 0) {
             exitCode = ExitCodes.FAILED;
             problem = failed + " of " + finished + " task" + (finished == 1 ? "" : "s") + " failed";
+        }
+        if (signals.received() != 0) {
+            // 130 and 143 come before every other code (DESIGN.md's precedence).
+            exitCode = 128 + signals.received();
+            problem = "interrupted by " + (signals.received() == SignalPolicy.SIGINT ? "SIGINT" : "SIGTERM") + " after "
+                    + finished + " task" + (finished == 1 ? "" : "s") + " finished; what had not started was cancelled";
+            printer.interrupted(signals.received());
         }
         if (problem != null) {
             err.println(name + ": " + problem);

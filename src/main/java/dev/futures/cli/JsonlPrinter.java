@@ -82,6 +82,20 @@ final class JsonlPrinter implements ResultPrinter {
     }
 
     @Override
+    public void cancelled(Job job) {
+        Map<String, Object> event = jobEvent(job);
+        event.put("status", "cancelled");
+        emit(event);
+    }
+
+    @Override
+    public void interrupted(int signal) {
+        Map<String, Object> event = event("interrupted");
+        event.put("signal", signal == SignalPolicy.SIGINT ? "SIGINT" : "SIGTERM");
+        emit(event);
+    }
+
+    @Override
     public void end(int exitCode) {
         Map<String, Object> event = event("end");
         event.put("exit_code", exitCode);

@@ -17,5 +17,11 @@ interface ResultPrinter extends WorkerListener {
 
     void timeout(long unfinished, long total, String message);
 
+    /** A submitted job that was cancelled before it started (an interrupt, a deadline). */
+    void cancelled(Job job);
+
+    /** The run was interrupted by this signal (2 or 15). */
+    void interrupted(int signal);
+
     void end(int exitCode);
 }

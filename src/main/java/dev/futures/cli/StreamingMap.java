@@ -37,9 +37,12 @@ final class StreamingMap<I> implements AutoCloseable {
     private final long deadline;
     private final boolean hasDeadline;
     private final Thread pump;
+    /** Guards {@link #closed} and {@link #pumped}, so that once feeding stops the count is final. */
+    private final Object feeding = new Object();
+    private boolean closed;
+    private long pumped;
     private volatile long submitted = -1;
     private volatile RuntimeException inputError;
-    private volatile boolean closed;
     private long yielded;
 
     StreamingMap(Function<I, Future<?>> submit, Iterator<I> inputs, int window, boolean inputOrder, Duration timeout) {
@@ -54,22 +57,23 @@ final class StreamingMap<I> implements AutoCloseable {
     }
 
     private void pump(Function<I, Future<?>> submit, Iterator<I> inputs) {
-        long count = 0;
         try {
-            while (!closed && inputs.hasNext()) {
+            while (!isClosed() && inputs.hasNext()) {
                 window.acquire();
-                if (closed) {
-                    break;
-                }
                 I input = inputs.next();
-                Future<?> future = submit.apply(input);
-                outstanding.add(future);
-                count++;
-                Done<I> done = new Done<>(input, future);
-                if (inputOrder) {
-                    due.add(done);
-                } else {
-                    future.addDoneCallback(finished -> due.add(done));
+                synchronized (feeding) {
+                    if (closed) {
+                        break;
+                    }
+                    Future<?> future = submit.apply(input);
+                    outstanding.add(future);
+                    pumped++;
+                    Done<I> done = new Done<>(input, future);
+                    if (inputOrder) {
+                        due.add(done);
+                    } else {
+                        future.addDoneCallback(finished -> due.add(done));
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -77,8 +81,24 @@ final class StreamingMap<I> implements AutoCloseable {
         } catch (RuntimeException e) {
             inputError = e;
         } finally {
-            submitted = count;
-            due.add(end);
+            endOfInput();
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (feeding) {
+            return closed;
+        }
+    }
+
+    /** Once: no more submissions, and next() may finish when it has yielded what was submitted. */
+    private void endOfInput() {
+        synchronized (feeding) {
+            closed = true;
+            if (submitted < 0) {
+                submitted = pumped;
+                due.add(end);
+            }
         }
     }
 
@@ -126,13 +146,21 @@ final class StreamingMap<I> implements AutoCloseable {
         return Math.max(0L, deadline - System.nanoTime());
     }
 
-    /** Stops reading input and cancels every call not yet yielded (running ones go on). */
-    @Override
-    public void close() {
-        closed = true;
+    /**
+     * Stops taking input and cancels every call that has not started; running calls go on, and
+     * {@link #next()} still yields every submitted call (cancelled ones too) before it ends. A
+     * pump blocked on reading stdin is left behind (it is a daemon thread).
+     */
+    void stopFeeding() {
+        endOfInput();
         pump.interrupt();
         for (Future<?> future : outstanding) {
             future.cancel();
         }
+    }
+
+    @Override
+    public void close() {
+        stopFeeding();
     }
 }

@@ -59,6 +59,14 @@ final class TextPrinter implements ResultPrinter {
     }
 
     @Override
+    public void cancelled(Job job) {
+    }
+
+    @Override
+    public void interrupted(int signal) {
+    }
+
+    @Override
     public void end(int exitCode) {
     }
 }

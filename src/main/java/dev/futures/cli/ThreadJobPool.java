@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** Jobs on a {@link ThreadPoolExecutor}: each pool thread starts its command and collects its output. */
 final class ThreadJobPool implements JobPool {
-    private final CommandRunner commands = new CommandRunner();
+    private final CommandRunner commands = CommandRunner.forThisProcess();
     private final ThreadPoolExecutor pool;
     private final Duration taskTimeout;
     private final JobSlots slots;
@@ -51,6 +51,11 @@ final class ThreadJobPool implements JobPool {
     @Override
     public void killRunning() {
         commands.stop();
+    }
+
+    @Override
+    public void terminateRunning(Duration grace) {
+        commands.terminate(grace);
     }
 
     @Override

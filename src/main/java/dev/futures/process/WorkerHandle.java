@@ -103,12 +103,16 @@ final class WorkerHandle {
         send(CLOSE_STDIN);
     }
 
-    /** SIGTERM, or SIGKILL to the worker and every process it started. */
+    /**
+     * SIGTERM or SIGKILL to the worker and every process it started, those first: once the
+     * worker is gone they would be reparented and out of reach.
+     */
     void stop(boolean kill) {
         if (kill) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         } else {
+            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
         }
     }

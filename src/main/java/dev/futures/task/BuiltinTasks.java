@@ -21,9 +21,9 @@ public final class BuiltinTasks {
     private BuiltinTasks() {
     }
 
-    /** The built-ins, with a command runner of their own for {@code sh} and {@code exec}. */
+    /** The built-ins, with a command runner of their own for {@code sh}, {@code exec} and {@code command}. */
     public static List<Task> all() {
-        return all(new CommandRunner());
+        return all(CommandRunner.forThisProcess());
     }
 
     /** The built-ins; {@code sh} and {@code exec} start their commands through {@code runner}. */

@@ -40,6 +40,51 @@ public final class CommandRunner implements AutoCloseable {
             });
     private volatile boolean stopped;
     private ScheduledThreadPoolExecutor watchdogs;
+    private final List<String> sessionPrefix;
+
+    /** Commands in this process's session and process group. */
+    public CommandRunner() {
+        this(false);
+    }
+
+    /**
+     * {@code ownSessions}: start every command in a session (and process group) of its own
+     * through util-linux {@code setsid}, so a terminal's Ctrl-C, which goes to the whole
+     * foreground process group, reaches this process only and it decides what happens to
+     * running commands. Costs an exec per command (about 0.5 ms), so callers ask for it only
+     * when there is a terminal. Ignored where {@code setsid} is not installed.
+     */
+    public CommandRunner(boolean ownSessions) {
+        this.sessionPrefix = ownSessions ? setsid() : List.of();
+    }
+
+    /**
+     * A runner as this process should have one: commands get sessions of their own when there
+     * is a controlling terminal to send Ctrl-C to the foreground process group (so only this
+     * process hears it), or when {@code FUTURES_PROCESS_GROUPS=always}; never with
+     * {@code FUTURES_PROCESS_GROUPS=never}. Batch runs (no terminal) pay nothing.
+     */
+    public static CommandRunner forThisProcess() {
+        String mode = System.getenv().getOrDefault("FUTURES_PROCESS_GROUPS", "auto");
+        return new CommandRunner(mode.equals("always") || (!mode.equals("never") && hasControllingTerminal()));
+    }
+
+    private static boolean hasControllingTerminal() {
+        try (java.io.FileInputStream tty = new java.io.FileInputStream("/dev/tty")) {
+            return true;
+        } catch (IOException noTerminal) {
+            return false;
+        }
+    }
+
+    private static List<String> setsid() {
+        for (String path : new String[] {"/usr/bin/setsid", "/bin/setsid"}) {
+            if (new File(path).canExecute()) {
+                return List.of(path);
+            }
+        }
+        return List.of();
+    }
 
     /**
      * Runs {@code argv} (no shell, arguments passed as they are) to its end.
@@ -60,7 +105,12 @@ public final class CommandRunner implements AutoCloseable {
             throw new IOException("stopped before " + argv.get(0) + " could start");
         }
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(argv).redirectInput(DEV_NULL).start();
+        List<String> command = argv;
+        if (!sessionPrefix.isEmpty()) {
+            command = new java.util.ArrayList<>(sessionPrefix);
+            command.addAll(argv);
+        }
+        Process process = new ProcessBuilder(command).redirectInput(DEV_NULL).start();
         live.add(process);
         if (stopped) {
             // stop() ran between the check above and add(): it cannot have seen this process.
@@ -109,6 +159,26 @@ public final class CommandRunner implements AutoCloseable {
         stopped = true;
         for (Process process : live) {
             destroyTree(process);
+        }
+    }
+
+    /**
+     * SIGTERM to every running command and its descendants, SIGKILL to whatever is left after
+     * {@code grace}; refuses to start new ones. Returns at once.
+     */
+    public void terminate(java.time.Duration grace) {
+        stopped = true;
+        List<ProcessHandle> targets = new java.util.ArrayList<>();
+        for (Process process : live) {
+            process.descendants().forEach(targets::add);
+            targets.add(process.toHandle());
+        }
+        targets.forEach(ProcessHandle::destroy);
+        Runnable killSurvivors = () -> targets.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            watchdogs().schedule(killSurvivors, grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            killSurvivors.run(); // the runner is being closed: no grace left to give
         }
     }
 

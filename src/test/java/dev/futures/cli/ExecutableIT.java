@@ -145,19 +145,91 @@ class ExecutableIT {
     }
 
     @Test
-    void sigtermLeavesNoTaskProcessBehind() throws Exception {
-        Path pids = dir.resolve("pids");
-        Files.createDirectories(pids);
-        // Each task records its shell's pid and that of a child, then waits for ever.
-        Process process = start("map", "-j2", "sh", "-c",
-                "sleep 300 & echo $! > " + pids + "/{}.child; echo $$ > " + pids + "/{}.shell; wait", ":::", "a", "b");
+    void sigtermTerminatesRunningTasksExits143AndLeavesNoProcessBehind() throws Exception {
+        for (String pool : new String[] {"thread", "process"}) {
+            Path pids = Files.createDirectories(dir.resolve("pids-" + pool));
+            // Each task records its shell's pid and that of a child, then waits for ever.
+            Process process = start("map", "--pool", pool, "-j2", "sh", "-c",
+                    "sleep 300 & echo $! > " + pids + "/{}.child; echo $$ > " + pids + "/{}.shell; wait", ":::", "a", "b", "c");
+            process.getOutputStream().close();
+            List<Long> recorded = awaitPids(pids, 4);
+            ProcessHandle.of(process.pid()).orElseThrow().destroy(); // SIGTERM
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(143, process.exitValue(), pool);
+            assertNoSurvivors(recorded);
+            assertFalse(Files.exists(pids.resolve("c.shell")), "pending work was cancelled");
+        }
+    }
+
+    @Test
+    void aFirstSigintLetsRunningTasksFinishAndCancelsTheRest() throws Exception {
+        Path gate = dir.resolve("gate");
+        Path started = Files.createDirectories(dir.resolve("started"));
+        Process process = start("map", "-j2", "sh", "-c", "touch " + started + "/{}; "
+                + "while [ ! -e " + gate + " ]; do sleep 0.01; done; echo finished {}", ":::", "1", "2", "3", "4");
         process.getOutputStream().close();
-        List<Long> recorded = awaitPids(pids, 4);
-        ProcessHandle.of(process.pid()).orElseThrow().destroy(); // SIGTERM
+        awaitFiles(started, 2);
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        Files.createFile(gate); // the running tasks may finish now
+        assertEquals("finished 1\nfinished 2\n", stdout(process));
+        assertEquals(130, process.exitValue());
+        assertEquals(2, Files.list(started).count(), "tasks 3 and 4 never started");
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("interrupted by SIGINT after 2 tasks finished"));
+    }
+
+    @Test
+    void aSecondSigintKillsRunningTasks() throws Exception {
+        Path pids = Files.createDirectories(dir.resolve("pids"));
+        Process process = start("map", "-j2", "sh", "-c", "echo $$ > " + pids + "/{}; sleep 300", ":::", "1", "2");
+        process.getOutputStream().close();
+        List<Long> recorded = awaitPids(pids, 2);
+        for (int i = 0; i < 2; i++) {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        }
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        for (long pid : recorded) {
+        assertEquals(130, process.exitValue());
+        assertNoSurvivors(recorded);
+    }
+
+    @Test
+    void withProcessGroupsTasksRunInSessionsOfTheirOwn() throws Exception {
+        // What a terminal gets by default (FUTURES_PROCESS_GROUPS=auto with a controlling tty).
+        Process process = start(java.util.Map.of("FUTURES_PROCESS_GROUPS", "always"), "map", "-j2",
+                "sh", "-c", "ps -o sid= -p $$", ":::", "a", "b");
+        process.getOutputStream().close();
+        String sessions = stdout(process);
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("stderr")));
+        String ours = sessionOf(ProcessHandle.current().pid());
+        List<String> ids = sessions.lines().map(String::trim).toList();
+        assertEquals(2, ids.size(), sessions);
+        assertFalse(ids.contains(ours), "tasks are not in the caller's session: " + ids + " vs " + ours);
+        assertFalse(ids.get(0).equals(ids.get(1)), "each task leads its own session: " + ids);
+    }
+
+    private static String sessionOf(long pid) throws IOException, InterruptedException {
+        Process ps = new ProcessBuilder("ps", "-o", "sid=", "-p", Long.toString(pid)).start();
+        String sid = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        ps.waitFor();
+        return sid;
+    }
+
+    private static void assertNoSurvivors(List<Long> pids) {
+        for (long pid : pids) {
             ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().orTimeout(30, TimeUnit.SECONDS).join());
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " survived");
+        }
+    }
+
+    private static void awaitFiles(Path directory, int count) throws IOException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (var files = Files.list(directory)) {
+                if (files.count() >= count) {
+                    return;
+                }
+            }
+            assertTrue(System.nanoTime() < giveUp, "tasks never started");
+            Thread.onSpinWait();
         }
     }
 
