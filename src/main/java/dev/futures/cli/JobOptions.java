@@ -40,6 +40,6 @@ public class JobOptions {
         int window = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
         return new JobRunner.Settings(pool.pool, workers, window, output.order == OutputOptions.Order.input,
                 output.format == OutputOptions.Format.jsonl, output.tag, policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.workerLauncher);
+                pool.maxTasksPerChild, pool.workerLauncher, pool.retries);
     }
 }

@@ -10,9 +10,10 @@ import dev.futures.process.WorkerListener;
 interface JobPool extends AutoCloseable {
 
     static JobPool create(JobRunner.Settings settings, WorkerListener listener) {
-        return settings.pool() == PoolOptions.Pool.process
+        JobPool pool = settings.pool() == PoolOptions.Pool.process
                 ? new ProcessJobPool(settings, listener)
                 : new ThreadJobPool(settings);
+        return settings.retries() > 0 ? new RetryingJobPool(pool, settings.retries()) : pool;
     }
 
     Future<?> submit(Job job);
@@ -23,6 +24,10 @@ interface JobPool extends AutoCloseable {
      * @throws dev.futures.BrokenExecutor if the pool broke under it
      */
     JobResult outcome(Job job, Future<?> done);
+
+    /** No new work from here on (an interrupt, a deadline): what has not started is cancelled. */
+    default void stopTakingWork() {
+    }
 
     /** Kills every running task with its processes (a deadline passed, or the CLI is ending). */
     void killRunning();

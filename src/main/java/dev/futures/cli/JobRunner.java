@@ -17,7 +17,7 @@ final class JobRunner {
 
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, boolean tag,
-            Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher) {
+            Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries) {
     }
 
     /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */
@@ -60,6 +60,7 @@ final class JobRunner {
             @Override
             public void stopTakingWork() {
                 results.stopFeeding();
+                pool.stopTakingWork();
             }
 
             @Override
@@ -85,6 +86,9 @@ final class JobRunner {
                 JobResult result;
                 try {
                     result = pool.outcome(done.input(), done.future());
+                } catch (dev.futures.CancelledError cancelled) {
+                    printer.cancelled(done.input()); // a retry that never got to start
+                    continue;
                 } catch (BrokenExecutor broken) {
                     printer.broken(done.input(), broken);
                     exitCode = ExitCodes.BROKEN;
@@ -102,6 +106,7 @@ final class JobRunner {
             // Cancel what has not started, kill what is running, as DESIGN says.
             long unfinished = results.unfinished();
             results.close();
+            pool.stopTakingWork();
             pool.killRunning();
             exitCode = ExitCodes.TIMEOUT;
             problem = "--timeout " + DurationConverter.format(settings.timeout()) + " expired after " + finished

@@ -24,6 +24,10 @@ public class PoolOptions {
                     + "(--pool process: its worker is killed and replaced) and counts as failed.")
     Duration taskTimeout;
 
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
+            description = "Run a failed task again, up to N more times, after 0.1 s, 0.2 s, 0.4 s, ... (at most 10 s).")
+    int retries;
+
     @Option(names = "--max-tasks-per-child", paramLabel = "N",
             description = "--pool process: a worker leaves after N tasks and a new one takes its place.")
     Integer maxTasksPerChild;
@@ -56,6 +60,9 @@ public class PoolOptions {
         }
         if (maxTasksPerChild != null) {
             checked(maxTasksPerChild, "--max-tasks-per-child");
+        }
+        if (retries < 0) {
+            throw new UsageError("--retries must be 0 or more, got " + retries);
         }
         if (workerLauncher != null && workerLauncher.isBlank()) {
             throw new UsageError("--worker-launcher needs a command");

@@ -147,6 +147,7 @@ class MapCommandTest {
             {"run", "-j", "0", "touch " + marker},
             {"map", "touch", marker + "{3}", ":::", "a", ":::", "b"},
             {"map", "--task", "no_such_task", ":::", "a"},
+            {"map", "--retries", "-1", "touch", marker, ":::", "a"},
             {"map", "--task", "echo", "touch", marker, ":::", "a"},
         };
         for (String[] args : cases) {
@@ -207,6 +208,27 @@ class MapCommandTest {
         assertEquals(0, result.exitCode());
         assertEquals("touch '" + marker + "/my pic.png'\ntouch " + marker + "/b.png", result.getOutput());
         assertFalse(Files.exists(marker));
+    }
+
+    // ------------------------------------------------------------------ --retries
+
+    @Test
+    void retriesRunAFailedTaskAgainUntilItSucceedsOrAttemptsRunOut(QuarkusMainLauncher launcher) throws IOException {
+        for (String pool : new String[] {"thread", "process"}) {
+            Path attempts = dir.resolve("attempts-" + pool);
+            // Fails twice, then succeeds: the third attempt's output is the result.
+            LaunchResult result = launcher.launch("map", "--pool", pool, "--retries", "3", "sh", "-c",
+                    "echo x >> " + attempts + "; n=$(wc -l < " + attempts + "); echo attempt $n; [ $n -ge 3 ]", ":::", "job");
+            assertEquals(0, result.exitCode(), pool + ": " + stderr(result));
+            assertEquals("attempt 3", result.getOutput(), pool);
+            assertEquals(3, Files.readAllLines(attempts).size(), pool);
+
+            Path always = dir.resolve("always-" + pool);
+            result = launcher.launch("map", "--pool", pool, "--retries", "2", "sh", "-c", "echo x >> " + always + "; exit 5",
+                    ":::", "job");
+            assertEquals(1, result.exitCode(), pool);
+            assertEquals(3, Files.readAllLines(always).size(), pool + ": one attempt and two retries");
+        }
     }
 
     // ------------------------------------------------------------------ --task and futures tasks
