@@ -104,16 +104,18 @@ final class WorkerHandle {
     }
 
     /**
-     * SIGTERM or SIGKILL to the worker and every process it started, those first: once the
-     * worker is gone they would be reparented and out of reach.
+     * SIGTERM or SIGKILL to the worker and every process it started: those are listed first
+     * (once the worker is gone they are reparented and out of reach), the worker is signalled
+     * before them so it starts nothing more.
      */
     void stop(boolean kill) {
+        java.util.List<ProcessHandle> children = process.descendants().toList();
         if (kill) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
         } else {
-            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
+            children.forEach(ProcessHandle::destroy);
         }
     }
 

@@ -170,8 +170,8 @@ public final class CommandRunner implements AutoCloseable {
         stopped = true;
         List<ProcessHandle> targets = new java.util.ArrayList<>();
         for (Process process : live) {
+            targets.add(process.toHandle()); // the process before its children, as in destroyTree
             process.descendants().forEach(targets::add);
-            targets.add(process.toHandle());
         }
         targets.forEach(ProcessHandle::destroy);
         Runnable killSurvivors = () -> targets.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
@@ -193,10 +193,15 @@ public final class CommandRunner implements AutoCloseable {
         }
     }
 
-    /** SIGKILL to the descendants first, so none is reparented and missed, then the process. */
+    /**
+     * SIGKILL to the process and everything it started. The children are listed first (once
+     * the process is gone they are reparented and out of reach), then the process is killed
+     * before them, so it cannot run its next step, or start more, when a child dies.
+     */
     static void destroyTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        java.util.List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Everything the stream gives; for a process this runner killed, what it gave before. */
