@@ -38,8 +38,10 @@ public class JobOptions {
             throw new UsageError("--buffersize must be at least 1, got " + buffersize);
         }
         int window = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
-        return new JobRunner.Settings(pool.pool, workers, window, output.order == OutputOptions.Order.input,
+        boolean inputOrder = output.order == OutputOptions.Order.input
+                && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED;
+        return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.tag, policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.workerLauncher, pool.retries);
+                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then);
     }
 }

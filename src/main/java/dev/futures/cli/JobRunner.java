@@ -5,7 +5,9 @@ import dev.futures.TimeoutError;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Runs jobs with map's semantics ({@link StreamingMap}) on the chosen pool and prints each
@@ -17,7 +19,8 @@ final class JobRunner {
 
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, boolean tag,
-            Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries) {
+            Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
+            PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then) {
     }
 
     /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */
@@ -75,6 +78,9 @@ final class JobRunner {
         });
         long finished = 0;
         long failed = 0;
+        List<Long> doneIds = new ArrayList<>();
+        boolean returned = false;
+        boolean killedByPolicy = false;
         String problem = null;
         int exitCode = ExitCodes.OK;
         try {
@@ -96,10 +102,27 @@ final class JobRunner {
                             + (broken.getCause() == null ? "" : " (" + broken.getCause().getMessage() + ")");
                     break;
                 }
+                if (killedByPolicy) {
+                    continue; // killed by --then kill: neither a result nor a failure
+                }
                 printer.result(result);
                 finished++;
+                doneIds.add(done.input().seq());
                 if (!result.succeeded()) {
                     failed++;
+                }
+                if (!returned && returnsNow(settings.returnWhen(), result)) {
+                    returned = true;
+                    printer.summary(List.copyOf(doneIds),
+                            results.unfinishedInputs().stream().map(Job::seq).sorted().toList());
+                    if (settings.then() != PolicyOptions.Then.wait) {
+                        results.stopFeeding();
+                        pool.stopTakingWork();
+                    }
+                    if (settings.then() == PolicyOptions.Then.kill) {
+                        killedByPolicy = true;
+                        pool.killRunning();
+                    }
                 }
             }
         } catch (TimeoutError deadline) {
@@ -142,6 +165,15 @@ final class JobRunner {
         }
         printer.end(exitCode);
         return exitCode;
+    }
+
+    /** Whether a --return-when condition holds after this result (ALL_COMPLETED never returns early). */
+    private static boolean returnsNow(PolicyOptions.ReturnWhen returnWhen, JobResult result) {
+        return switch (returnWhen) {
+            case FIRST_COMPLETED -> true;
+            case FIRST_EXCEPTION -> !result.succeeded();
+            default -> false;
+        };
     }
 
     private static void removeHook(Thread hook) {

@@ -89,6 +89,14 @@ final class JsonlPrinter implements ResultPrinter {
     }
 
     @Override
+    public void summary(java.util.List<Long> done, java.util.List<Long> notDone) {
+        Map<String, Object> event = event("summary");
+        event.put("done", done);
+        event.put("not_done", notDone);
+        emit(event);
+    }
+
+    @Override
     public void interrupted(int signal) {
         Map<String, Object> event = event("interrupted");
         event.put("signal", signal == SignalPolicy.SIGINT ? "SIGINT" : "SIGTERM");

@@ -20,6 +20,9 @@ interface ResultPrinter extends WorkerListener {
     /** A submitted job that was cancelled before it started (an interrupt, a deadline). */
     void cancelled(Job job);
 
+    /** A --return-when condition held: which jobs were done and which were not, by id. */
+    void summary(java.util.List<Long> done, java.util.List<Long> notDone);
+
     /** The run was interrupted by this signal (2 or 15). */
     void interrupted(int signal);
 

@@ -8,7 +8,7 @@ import dev.futures.TimeoutError;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -32,7 +32,7 @@ final class StreamingMap<I> implements AutoCloseable {
     private final Object end = new Object();
     private final Semaphore window;
     private final LinkedBlockingQueue<Object> due = new LinkedBlockingQueue<>();
-    private final Set<Future<?>> outstanding = ConcurrentHashMap.newKeySet();
+    private final Map<Future<?>, I> outstanding = new ConcurrentHashMap<>();
     private final boolean inputOrder;
     private final long deadline;
     private final boolean hasDeadline;
@@ -66,7 +66,7 @@ final class StreamingMap<I> implements AutoCloseable {
                         break;
                     }
                     Future<?> future = submit.apply(input);
-                    outstanding.add(future);
+                    outstanding.put(future, input);
                     pumped++;
                     Done<I> done = new Done<>(input, future);
                     if (inputOrder) {
@@ -142,6 +142,11 @@ final class StreamingMap<I> implements AutoCloseable {
         return outstanding.size();
     }
 
+    /** The inputs of the calls submitted and not yet yielded. */
+    List<I> unfinishedInputs() {
+        return List.copyOf(outstanding.values());
+    }
+
     private long remainingNanos() {
         return Math.max(0L, deadline - System.nanoTime());
     }
@@ -154,7 +159,7 @@ final class StreamingMap<I> implements AutoCloseable {
     void stopFeeding() {
         endOfInput();
         pump.interrupt();
-        for (Future<?> future : outstanding) {
+        for (Future<?> future : outstanding.keySet()) {
             future.cancel();
         }
     }

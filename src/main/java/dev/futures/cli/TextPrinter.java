@@ -67,6 +67,10 @@ final class TextPrinter implements ResultPrinter {
     }
 
     @Override
+    public void summary(java.util.List<Long> done, java.util.List<Long> notDone) {
+    }
+
+    @Override
     public void end(int exitCode) {
     }
 }

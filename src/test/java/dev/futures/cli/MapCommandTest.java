@@ -148,6 +148,8 @@ class MapCommandTest {
             {"map", "touch", marker + "{3}", ":::", "a", ":::", "b"},
             {"map", "--task", "no_such_task", ":::", "a"},
             {"map", "--retries", "-1", "touch", marker, ":::", "a"},
+            {"map", "--return-when", "SOMETIMES", "touch", marker, ":::", "a"},
+            {"map", "--then", "explode", "touch", marker, ":::", "a"},
             {"map", "--task", "echo", "touch", marker, ":::", "a"},
         };
         for (String[] args : cases) {
@@ -208,6 +210,43 @@ class MapCommandTest {
         assertEquals(0, result.exitCode());
         assertEquals("touch '" + marker + "/my pic.png'\ntouch " + marker + "/b.png", result.getOutput());
         assertFalse(Files.exists(marker));
+    }
+
+    // ------------------------------------------------------------------ --return-when and --then
+
+    @Test
+    void firstCompletedThenKillTakesTheWinnerAndKillsTheRest(QuarkusMainLauncher launcher) {
+        // Without the kill the two slow tasks would outlast this test's timeout.
+        LaunchResult result = launcher.launch("map", "-j3", "--return-when", "FIRST_COMPLETED", "--then", "kill",
+                "sh", "-c", "[ {} = fast ] || sleep 300; echo {}", ":::", "slow1", "fast", "slow2");
+        assertEquals(0, result.exitCode(), stderr(result));
+        assertEquals("fast", result.getOutput());
+    }
+
+    @Test
+    void firstExceptionReturnsWithASummaryAndCancelsWhatHasNotStarted(QuarkusMainLauncher launcher) {
+        // The good jobs take a generous second, so job 3 is surely still queued when the run returns
+        // (job 2 may already have been picked up the moment job 1 ended).
+        LaunchResult result = launcher.launch("map", "-j1", "--output", "jsonl", "--return-when", "FIRST_EXCEPTION",
+                "sh", "-c", "[ {} = bad ] && exit 1; sleep 1", ":::", "bad", "ok1", "ok2");
+        assertEquals(1, result.exitCode());
+        java.util.List<java.util.Map<String, Object>> events = result.getOutput().lines()
+                .map(new dev.futures.protocol.NdjsonCodec()::decode).toList();
+        java.util.Map<String, Object> summary = events.stream().filter(e -> e.get("event").equals("summary")).findFirst()
+                .orElseThrow();
+        assertEquals(java.util.List.of(1L), summary.get("done"));
+        assertEquals(java.util.List.of(2L, 3L), summary.get("not_done"));
+        assertTrue(events.stream().anyMatch(e -> "cancelled".equals(e.get("status")) && Long.valueOf(3).equals(e.get("id"))),
+                result.getOutput());
+        assertEquals("end", events.get(events.size() - 1).get("event"));
+    }
+
+    @Test
+    void thenWaitLetsEverythingFinish(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "-j1", "--return-when", "FIRST_EXCEPTION", "--then", "wait",
+                "sh", "-c", "echo {}; [ {} != bad ]", ":::", "bad", "ok1", "ok2");
+        assertEquals(1, result.exitCode());
+        assertEquals("bad\nok1\nok2", result.getOutput());
     }
 
     // ------------------------------------------------------------------ --retries
