@@ -30,9 +30,47 @@ public class JobOptions {
         return nullSeparated ? '\0' : '\n';
     }
 
+    /**
+     * {@code --resume}: the jobs that still need to run, the ones the joblog shows succeeded
+     * left out (their sequence numbers stay as they were).
+     */
+    java.util.Iterator<Job> resumable(java.util.Iterator<Job> jobs) {
+        if (!output.resume) {
+            return jobs;
+        }
+        java.util.Set<String> done = JobLog.succeeded(output.joblog);
+        return new java.util.Iterator<>() {
+            private Job next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && jobs.hasNext()) {
+                    Job job = jobs.next();
+                    if (!done.contains(JobLog.key(job.seq(), job.input()))) {
+                        next = job;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Job next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Job job = next;
+                next = null;
+                return job;
+            }
+        };
+    }
+
     /** @throws UsageError for a worker count or buffer size below 1, or options of the other pool */
     JobRunner.Settings settings(FuturesConfig config) {
         pool.validate();
+        if (output.resume && output.joblog == null) {
+            throw new UsageError("--resume needs --joblog FILE");
+        }
         int workers = pool.resolveWorkers(config);
         if (buffersize != null && buffersize < 1) {
             throw new UsageError("--buffersize must be at least 1, got " + buffersize);
@@ -42,6 +80,6 @@ public class JobOptions {
                 && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED;
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.tag, policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then);
+                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then, output.joblog);
     }
 }

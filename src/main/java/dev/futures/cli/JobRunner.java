@@ -20,7 +20,7 @@ final class JobRunner {
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, boolean tag,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
-            PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then) {
+            PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then, java.nio.file.Path joblog) {
     }
 
     /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */
@@ -51,6 +51,7 @@ final class JobRunner {
     }
 
     int run(Iterator<Job> jobs, Settings settings) {
+        JobLog joblog = settings.joblog() == null ? null : JobLog.open(settings.joblog());
         ResultPrinter printer = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.tag());
         printer.start(op, settings);
         JobPool pool = JobPool.create(settings, printer);
@@ -106,6 +107,9 @@ final class JobRunner {
                     continue; // killed by --then kill: neither a result nor a failure
                 }
                 printer.result(result);
+                if (joblog != null) {
+                    joblog.record(result);
+                }
                 finished++;
                 doneIds.add(done.input().seq());
                 if (!result.succeeded()) {
@@ -148,6 +152,9 @@ final class JobRunner {
             pool.close();
             signals.close();
             removeHook(killTasks);
+            if (joblog != null) {
+                joblog.close();
+            }
         }
         if (exitCode == ExitCodes.OK && failed > 0) {
             exitCode = ExitCodes.FAILED;

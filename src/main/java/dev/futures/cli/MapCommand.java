@@ -55,7 +55,7 @@ public class MapCommand implements Callable<Integer> {
         CommandTemplate template = new CommandTemplate(groups.command());
         template.requireGroups(groups.width());
         JobRunner.Settings settings = options.settings(config);
-        Iterator<Job> jobs = Jobs.from(groups.inputs(() -> System.in, options.delimiter()), template::expand);
+        Iterator<Job> jobs = options.resumable(Jobs.from(groups.inputs(() -> System.in, options.delimiter()), template::expand));
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
     }
@@ -70,7 +70,7 @@ public class MapCommand implements Callable<Integer> {
         if (known.find(task).isEmpty()) {
             throw new UsageError(new UnknownTask(task).getMessage());
         }
-        Iterator<Job> jobs = Jobs.ofTask(groups.inputs(() -> System.in, options.delimiter()), task);
+        Iterator<Job> jobs = options.resumable(Jobs.ofTask(groups.inputs(() -> System.in, options.delimiter()), task));
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
     }

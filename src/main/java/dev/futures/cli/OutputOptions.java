@@ -26,4 +26,11 @@ public class OutputOptions {
 
     @Option(names = "--tag", description = "Begin every output line with the task's input and a tab.")
     boolean tag;
+
+    @Option(names = "--joblog", paramLabel = "FILE",
+            description = "Append one JSON line per finished task (seq, input, command, status, exit_code, duration_ms).")
+    java.nio.file.Path joblog;
+
+    @Option(names = "--resume", description = "With --joblog: skip the jobs the joblog shows succeeded; run the rest.")
+    boolean resume;
 }

@@ -33,7 +33,7 @@ public class RunCommand implements Callable<Integer> {
                 ? InputGroups.parse(List.of("run")).inputs(() -> System.in, options.delimiter())
                 : lines.stream().map(List::of).iterator();
         String shell = config.shell();
-        Iterator<Job> jobs = Jobs.from(commandLines, (values, seq, slot) -> List.of(shell, "-c", values.get(0)));
+        Iterator<Job> jobs = options.resumable(Jobs.from(commandLines, (values, seq, slot) -> List.of(shell, "-c", values.get(0))));
         JobRunner runner = new JobRunner("run", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
     }

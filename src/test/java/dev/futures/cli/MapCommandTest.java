@@ -149,6 +149,8 @@ class MapCommandTest {
             {"map", "--task", "no_such_task", ":::", "a"},
             {"map", "--retries", "-1", "touch", marker, ":::", "a"},
             {"map", "--return-when", "SOMETIMES", "touch", marker, ":::", "a"},
+            {"map", "--resume", "touch", marker, ":::", "a"},
+            {"map", "--joblog", dir.resolve("no/such/dir/log").toString(), "touch", marker, ":::", "a"},
             {"map", "--then", "explode", "touch", marker, ":::", "a"},
             {"map", "--task", "echo", "touch", marker, ":::", "a"},
         };
@@ -247,6 +249,40 @@ class MapCommandTest {
                 "sh", "-c", "echo {}; [ {} != bad ]", ":::", "bad", "ok1", "ok2");
         assertEquals(1, result.exitCode());
         assertEquals("bad\nok1\nok2", result.getOutput());
+    }
+
+    // ------------------------------------------------------------------ --joblog and --resume
+
+    @Test
+    void resumeRunsAgainOnlyWhatDidNotSucceed(QuarkusMainLauncher launcher) throws IOException {
+        Path joblog = dir.resolve("joblog");
+        Path fixed = dir.resolve("fixed");
+        String script = "echo {}; [ {} != b ] || [ -e " + fixed + " ]";
+        LaunchResult first = launcher.launch("map", "--joblog", joblog.toString(), "sh", "-c", script, ":::", "a", "b", "c");
+        assertEquals(1, first.exitCode());
+        dev.futures.protocol.NdjsonCodec json = new dev.futures.protocol.NdjsonCodec();
+        java.util.List<java.util.Map<String, Object>> entries = Files.readAllLines(joblog).stream().map(json::decode).toList();
+        assertEquals(3, entries.size());
+        assertEquals(java.util.List.of("ok", "error", "ok"), entries.stream().map(e -> e.get("status")).toList());
+
+        Files.createFile(fixed);
+        LaunchResult again = launcher.launch("map", "--joblog", joblog.toString(), "--resume", "sh", "-c", script,
+                ":::", "a", "b", "c");
+        assertEquals(0, again.exitCode());
+        assertEquals("b", again.getOutput(), "a and c succeeded before");
+        assertEquals(4, Files.readAllLines(joblog).size(), "the joblog is appended to");
+    }
+
+    @Test
+    void resumeAfterACrashRunsWhatTheLogDoesNotShowFinished(QuarkusMainLauncher launcher) throws IOException {
+        Path joblog = dir.resolve("joblog");
+        // What a run killed mid-write leaves: one finished job and a torn line.
+        Files.writeString(joblog, "{\"seq\":1,\"input\":\"a\",\"status\":\"ok\"}\n{\"seq\":2,\"inp");
+        LaunchResult result = launcher.launch("map", "--joblog", joblog.toString(), "--resume", "echo", ":::", "a", "b", "c");
+        assertEquals(0, result.exitCode());
+        assertEquals("b\nc", result.getOutput());
+        LaunchResult third = launcher.launch("map", "--joblog", joblog.toString(), "--resume", "echo", ":::", "a", "b", "c");
+        assertEquals("", third.getOutput(), "the entries after the torn line are whole: nothing is left to run");
     }
 
     // ------------------------------------------------------------------ --retries
