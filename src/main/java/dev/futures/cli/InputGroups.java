@@ -74,6 +74,14 @@ final class InputGroups {
         return command;
     }
 
+    /** How many inputs there are, if every group is given on the command line; else -1. */
+    long knownSize() {
+        if (groups.isEmpty()) {
+            return -1;
+        }
+        return Progress.totalOf(groups.stream().map(g -> g.values() == null ? -1L : (long) g.values().size()).toList());
+    }
+
     /** How many values each input has: the number of groups (stdin alone counts as one). */
     int width() {
         return Math.max(1, groups.size());

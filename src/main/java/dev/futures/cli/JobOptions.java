@@ -80,6 +80,7 @@ public class JobOptions {
                 && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED;
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.tag, policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then, output.joblog);
+                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then, output.joblog,
+                output.progress != null ? output.progress : Progress.stderrIsTerminal());
     }
 }

@@ -20,7 +20,7 @@ final class JobRunner {
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, boolean tag,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
-            PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then, java.nio.file.Path joblog) {
+            PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then, java.nio.file.Path joblog, boolean progress) {
     }
 
     /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */
@@ -51,8 +51,14 @@ final class JobRunner {
     }
 
     int run(Iterator<Job> jobs, Settings settings) {
+        return run(jobs, settings, -1);
+    }
+
+    /** {@code total}: how many jobs there are, if known up front (for the progress line), else -1. */
+    int run(Iterator<Job> jobs, Settings settings, long total) {
         JobLog joblog = settings.joblog() == null ? null : JobLog.open(settings.joblog());
-        ResultPrinter printer = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.tag());
+        ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.tag());
+        ResultPrinter printer = settings.progress() ? new ProgressPrinter(plain, new Progress(err, total)) : plain;
         printer.start(op, settings);
         JobPool pool = JobPool.create(settings, printer);
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.

@@ -57,7 +57,7 @@ public class MapCommand implements Callable<Integer> {
         JobRunner.Settings settings = options.settings(config);
         Iterator<Job> jobs = options.resumable(Jobs.from(groups.inputs(() -> System.in, options.delimiter()), template::expand));
         JobRunner runner = new JobRunner("map", System.out, System.err);
-        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, groups.knownSize());
     }
 
     private int runTask(InputGroups groups) {
@@ -72,6 +72,6 @@ public class MapCommand implements Callable<Integer> {
         }
         Iterator<Job> jobs = options.resumable(Jobs.ofTask(groups.inputs(() -> System.in, options.delimiter()), task));
         JobRunner runner = new JobRunner("map", System.out, System.err);
-        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, groups.knownSize());
     }
 }

@@ -33,4 +33,8 @@ public class OutputOptions {
 
     @Option(names = "--resume", description = "With --joblog: skip the jobs the joblog shows succeeded; run the rest.")
     boolean resume;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show done/total, failures, rate and ETA on stderr (default: on when stderr is a terminal).")
+    Boolean progress;
 }

@@ -35,6 +35,6 @@ public class RunCommand implements Callable<Integer> {
         String shell = config.shell();
         Iterator<Job> jobs = options.resumable(Jobs.from(commandLines, (values, seq, slot) -> List.of(shell, "-c", values.get(0))));
         JobRunner runner = new JobRunner("run", System.out, System.err);
-        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings);
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, lines.isEmpty() ? -1 : lines.size());
     }
 }

@@ -285,6 +285,23 @@ class MapCommandTest {
         assertEquals("", third.getOutput(), "the entries after the torn line are whole: nothing is left to run");
     }
 
+    // ------------------------------------------------------------------ --progress
+
+    @Test
+    void progressGoesToStderrEndsWithTheTotalsAndNeverTouchesStdout(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "--progress", "-j2", "sh", "-c", "echo {}; [ {} != 2 ]", ":::", "1", "2", "3");
+        assertEquals("1\n2\n3", result.getOutput());
+        String[] lines = stderr(result).split("[\r\n]+");
+        assertTrue(java.util.Arrays.stream(lines).anyMatch(line -> line.startsWith("futures: 3/3 done, 1 failed, ")),
+                stderr(result));
+    }
+
+    @Test
+    @Launch({"map", "-j2", "echo", ":::", "1", "2"})
+    void progressIsOffWhenStderrIsNotATerminal(LaunchResult result) {
+        assertFalse(stderr(result).contains(" done, "), stderr(result));
+    }
+
     // ------------------------------------------------------------------ --retries
 
     @Test

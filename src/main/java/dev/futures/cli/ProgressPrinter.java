@@ -1,0 +1,74 @@
+package dev.futures.cli;
+
+import java.util.List;
+
+/** Wraps a printer so every block is written on a clean line and counted by {@link Progress}. */
+final class ProgressPrinter implements ResultPrinter {
+    private final ResultPrinter inner;
+    private final Progress progress;
+
+    ProgressPrinter(ResultPrinter inner, Progress progress) {
+        this.inner = inner;
+        this.progress = progress;
+    }
+
+    /** Writes with the progress line erased and the ticker held off. */
+    private void clean(Runnable write) {
+        synchronized (progress.lock()) {
+            progress.clear();
+            write.run();
+        }
+    }
+
+    @Override
+    public void start(String op, JobRunner.Settings settings) {
+        clean(() -> inner.start(op, settings));
+    }
+
+    @Override
+    public void result(JobResult result) {
+        progress.finished(result.succeeded());
+        clean(() -> inner.result(result));
+    }
+
+    @Override
+    public void broken(Job job, RuntimeException error) {
+        clean(() -> inner.broken(job, error));
+    }
+
+    @Override
+    public void timeout(long unfinished, long total, String message) {
+        clean(() -> inner.timeout(unfinished, total, message));
+    }
+
+    @Override
+    public void cancelled(Job job) {
+        clean(() -> inner.cancelled(job));
+    }
+
+    @Override
+    public void summary(List<Long> done, List<Long> notDone) {
+        clean(() -> inner.summary(done, notDone));
+    }
+
+    @Override
+    public void interrupted(int signal) {
+        clean(() -> inner.interrupted(signal));
+    }
+
+    @Override
+    public void workerStarted(long pid) {
+        clean(() -> inner.workerStarted(pid));
+    }
+
+    @Override
+    public void workerExited(long pid, int exitCode, int signal) {
+        clean(() -> inner.workerExited(pid, exitCode, signal));
+    }
+
+    @Override
+    public void end(int exitCode) {
+        progress.close();
+        inner.end(exitCode);
+    }
+}
