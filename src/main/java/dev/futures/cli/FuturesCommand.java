@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Python's concurrent.futures for the shell: run many commands concurrently, "
                 + "results in input order or as they complete.",
-        subcommands = {MapCommand.class, RunCommand.class, TasksCommand.class},
+        subcommands = {MapCommand.class, RunCommand.class, SessionCommand.class, TasksCommand.class},
         footer = {"", "Exit codes: 0 all succeeded, 1 a task failed, 2 usage error (nothing ran), "
                 + "3 the pool broke (a worker died), 124 --timeout expired."})
 public class FuturesCommand {

@@ -103,6 +103,29 @@ class ExecutableIT {
     }
 
     @Test
+    void aSessionIsACoprocessThatAnswersEachRequestInTurn() throws Exception {
+        Process session = start("session", "--pool", "process", "-j2");
+        OutputStream stdin = session.getOutputStream();
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(session.getInputStream(), StandardCharsets.UTF_8));
+        assertTrue(stdout.readLine().contains("\"event\":\"start\""));
+        String[][] exchanges = {
+            {"{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[12]}", "{\"event\":\"submitted\",\"id\":1}"},
+            {"{\"op\":\"result\",\"id\":1}", "{\"event\":\"result\",\"id\":1,\"status\":\"ok\",\"value\":144}"},
+            {"{\"op\":\"bogus\"}", "\"event\":\"error\""},
+            {"{\"op\":\"shutdown\"}", "{\"event\":\"shutdown\"}"},
+        };
+        for (String[] exchange : exchanges) {
+            stdin.write((exchange[0] + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            String answer = stdout.readLine(); // answered before the next request is even written
+            assertTrue(answer.contains(exchange[1]), exchange[0] + " -> " + answer);
+        }
+        assertEquals("{\"event\":\"end\",\"exit_code\":0}", stdout.readLine());
+        assertTrue(session.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, session.exitValue());
+    }
+
+    @Test
     void runReadsCommandLinesFromStdin() throws Exception {
         Process process = start("run", "-j2");
         try (OutputStream stdin = process.getOutputStream()) {

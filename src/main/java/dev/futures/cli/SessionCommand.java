@@ -1,0 +1,96 @@
+package dev.futures.cli;
+
+import dev.futures.ThreadPoolExecutor;
+import dev.futures.process.ProcessPoolExecutor;
+import dev.futures.process.WorkerLaunchers;
+import dev.futures.protocol.NdjsonCodec;
+import dev.futures.session.SessionHandler;
+import dev.futures.session.TaskPool;
+import dev.futures.task.TaskRegistry;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code futures session}: an executor as a coprocess. JSON-lines requests on stdin, JSON-lines
+ * events on stdout (DESIGN.md's session protocol); requests run in order, like a script.
+ */
+@Command(name = "session", mixinStandardHelpOptions = true,
+        description = {"Drive an executor as a coprocess: one JSON request per line on stdin "
+                + "({\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[7]}, cancel, state, result, wait, "
+                + "as_completed, map, shutdown, terminate_workers, kill_workers, stats), one JSON event per line on stdout.",
+                "End of input shuts the executor down (waiting for submitted work) and ends with an 'end' event."})
+public class SessionCommand implements Callable<Integer> {
+
+    @Mixin
+    PoolOptions pool;
+
+    @Inject
+    FuturesConfig config;
+
+    @Override
+    public Integer call() throws IOException {
+        pool.validate();
+        int workers = pool.resolveWorkers(config);
+        TaskPool tasks = taskPool(workers);
+        NdjsonCodec codec = new NdjsonCodec();
+        PrintStream out = System.out;
+        SessionHandler session = new SessionHandler(tasks, event -> {
+            byte[] line = codec.encode(event);
+            synchronized (out) {
+                out.write(line, 0, line.length);
+                out.flush();
+            }
+        });
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("event", "start");
+        start.put("op", "session");
+        start.put("pool", pool.pool.name());
+        start.put("workers", workers);
+        start.put("pid", ProcessHandle.current().pid());
+        emit(codec, out, start);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            if (!session.handleLine(line)) {
+                break;
+            }
+        }
+        session.close();
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("event", "end");
+        end.put("exit_code", ExitCodes.OK);
+        emit(codec, out, end);
+        return ExitCodes.OK;
+    }
+
+    private TaskPool taskPool(int workers) {
+        if (pool.pool != PoolOptions.Pool.process) {
+            return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix("futures-session").build(),
+                    TaskRegistry.discover());
+        }
+        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(workers).taskTimeout(pool.taskTimeout);
+        if (pool.maxTasksPerChild != null) {
+            builder.maxTasksPerChild(pool.maxTasksPerChild);
+        }
+        if (pool.workerLauncher != null) {
+            builder.launcher(WorkerLaunchers.template(pool.workerLauncher));
+        }
+        return TaskPool.of(builder.build());
+    }
+
+    private static void emit(NdjsonCodec codec, PrintStream out, Map<String, Object> event) {
+        byte[] line = codec.encode(event);
+        synchronized (out) {
+            out.write(line, 0, line.length);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package dev.futures.session;
+
+import dev.futures.AsCompletedIterator;
+import dev.futures.DoneAndNotDone;
+import dev.futures.Future;
+import dev.futures.FutureState;
+import dev.futures.Futures;
+import dev.futures.MapIterator;
+import dev.futures.MapOptions;
+import dev.futures.ReturnWhen;
+import dev.futures.TaskFailedException;
+import dev.futures.TimeoutError;
+import dev.futures.process.RemoteTaskException;
+import dev.futures.protocol.NdjsonCodec;
+import dev.futures.protocol.ProtocolError;
+import dev.futures.protocol.RemoteError;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Answers session requests, one at a time and in order, like a script would: a {@code result}
+ * request waits for its future before the next request is read. Every answer is one or more
+ * events given to the sink; a bad request is an {@code error} event and the session goes on.
+ * Futures are named by the ids the client gives them at submit.
+ */
+public final class SessionHandler {
+    private final TaskPool pool;
+    private final Consumer<Map<String, Object>> emit;
+    private final NdjsonCodec codec = new NdjsonCodec();
+    private final Map<String, Future<Object>> futures = new LinkedHashMap<>();
+    private final Map<Future<Object>, Object> ids = new java.util.IdentityHashMap<>();
+    private boolean shutDown;
+
+    public SessionHandler(TaskPool pool, Consumer<Map<String, Object>> emit) {
+        this.pool = pool;
+        this.emit = emit;
+    }
+
+    /** Handles one request line; returns false once the session has shut down. */
+    public boolean handleLine(String line) {
+        if (line.isBlank()) {
+            return true;
+        }
+        Map<String, Object> request;
+        try {
+            request = codec.decode(line);
+        } catch (ProtocolError e) {
+            error(null, "BadRequest", "not a JSON object: " + e.getMessage());
+            return true;
+        }
+        return handle(request);
+    }
+
+    /** Handles one request; returns false once the session has shut down. */
+    public boolean handle(Map<String, Object> request) {
+        Object op = request.get("op");
+        try {
+            if (shutDown) {
+                throw new BadRequest("the session is shut down");
+            }
+            switch (String.valueOf(op)) {
+                case "submit" -> submit(request);
+                case "cancel" -> cancel(request);
+                case "state" -> state(request);
+                case "result" -> result(request);
+                case "wait" -> waitFor(request);
+                case "as_completed" -> asCompleted(request);
+                case "map" -> map(request);
+                case "shutdown" -> shutdown(request);
+                case "terminate_workers" -> stopWorkers(false);
+                case "kill_workers" -> stopWorkers(true);
+                case "stats" -> stats();
+                default -> throw new BadRequest("unknown op '" + op + "' (submit, cancel, state, result, wait, "
+                        + "as_completed, map, shutdown, terminate_workers, kill_workers, stats)");
+            }
+        } catch (BadRequest e) {
+            error(op, "BadRequest", e.getMessage());
+        } catch (IllegalArgumentException | UnsupportedOperationException | java.util.concurrent.RejectedExecutionException
+                | dev.futures.BrokenExecutor e) {
+            error(op, e.getClass().getSimpleName(), e.getMessage());
+        }
+        return !shutDown;
+    }
+
+    /** End of input: shut down, waiting for what was submitted. */
+    public void close() {
+        if (!shutDown) {
+            pool.executor().shutdown(true, false);
+            shutDown = true;
+        }
+    }
+
+    // ------------------------------------------------------------------ ops
+
+    private void submit(Map<String, Object> request) {
+        Object id = required(request, "id");
+        String key = String.valueOf(id);
+        if (futures.containsKey(key)) {
+            throw new BadRequest("id " + id + " is taken");
+        }
+        String task = string(request, "task");
+        Future<Object> future = pool.submit(task, list(request, "args"), duration(request, "timeout"));
+        futures.put(key, future);
+        ids.put(future, id);
+        Map<String, Object> event = event("submitted");
+        event.put("id", id);
+        emit.accept(event);
+    }
+
+    private void cancel(Map<String, Object> request) {
+        Future<Object> future = future(request);
+        boolean force = Boolean.TRUE.equals(request.get("force"));
+        boolean cancelled = force ? future.cancel(true) : future.cancel();
+        Map<String, Object> event = event("cancel");
+        event.put("id", ids.get(future));
+        event.put("cancelled", cancelled);
+        emit.accept(event);
+    }
+
+    private void state(Map<String, Object> request) {
+        Future<Object> future = future(request);
+        FutureState state = future.state();
+        Map<String, Object> event = event("state");
+        event.put("id", ids.get(future));
+        event.put("state", state.text());
+        event.put("done", state.isDone());
+        emit.accept(event);
+    }
+
+    private void result(Map<String, Object> request) {
+        Future<Object> future = future(request);
+        Duration timeout = duration(request, "timeout");
+        DoneAndNotDone<Future<Object>> split = Futures.wait(List.of(future), timeout, ReturnWhen.ALL_COMPLETED);
+        if (!split.notDone().isEmpty()) {
+            timeout(1, 1, "result of " + ids.get(future) + " not ready within " + request.get("timeout") + " s");
+            return;
+        }
+        emit.accept(outcome(future));
+    }
+
+    private void waitFor(Map<String, Object> request) {
+        List<Future<Object>> targets = futures(request);
+        ReturnWhen returnWhen = returnWhen(request.get("return_when"));
+        DoneAndNotDone<Future<Object>> split = Futures.wait(targets, duration(request, "timeout"), returnWhen);
+        Map<String, Object> event = event("summary");
+        event.put("done", split.done().stream().map(ids::get).toList());
+        event.put("not_done", split.notDone().stream().map(ids::get).toList());
+        emit.accept(event);
+    }
+
+    private void asCompleted(Map<String, Object> request) {
+        List<Future<Object>> targets = futures(request);
+        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, duration(request, "timeout"))) {
+            while (it.hasNext()) {
+                emit.accept(outcome(it.next()));
+            }
+        } catch (TimeoutError e) {
+            long total = targets.stream().distinct().count();
+            long unfinished = targets.stream().filter(f -> !f.done()).distinct().count();
+            timeout(unfinished, total, e.getMessage());
+        }
+    }
+
+    private void map(Map<String, Object> request) {
+        String task = string(request, "task");
+        List<List<Object>> inputs = new ArrayList<>();
+        for (Object input : list(request, "inputs")) {
+            inputs.add(input instanceof List<?> args ? new ArrayList<>(args) : List.of(input));
+        }
+        MapOptions options = MapOptions.defaults().withKeepGoing(true)
+                .withChunksize(integer(request, "chunksize", 1))
+                .withTimeout(duration(request, "timeout"));
+        if (request.get("buffersize") != null) {
+            options = options.withBuffersize(integer(request, "buffersize", 1));
+        }
+        MapIterator<Object> results = pool.map(task, inputs, options);
+        for (int index = 0; results.hasNext(); index++) {
+            Map<String, Object> event = event("result");
+            event.put("index", index);
+            try {
+                Object value = results.next();
+                event.put("status", "ok");
+                event.put("value", value);
+            } catch (TimeoutError deadline) {
+                if (!results.hasNext()) {
+                    timeout(inputs.size() - index, inputs.size(), "map deadline passed");
+                    return;
+                }
+                failure(event, deadline);
+            } catch (dev.futures.CancelledError cancelled) {
+                event.put("status", "cancelled");
+            } catch (RuntimeException failure) {
+                failure(event, failure);
+            }
+            emit.accept(event);
+        }
+    }
+
+    private void shutdown(Map<String, Object> request) {
+        boolean wait = !Boolean.FALSE.equals(request.get("wait"));
+        boolean cancelFutures = Boolean.TRUE.equals(request.get("cancel_futures"));
+        pool.executor().shutdown(wait, cancelFutures);
+        shutDown = true;
+        emit.accept(event("shutdown"));
+    }
+
+    private void stopWorkers(boolean kill) {
+        pool.stopWorkers(kill);
+        Map<String, Object> event = event("workers_stopped");
+        event.put("operation", kill ? "kill" : "terminate");
+        emit.accept(event);
+    }
+
+    private void stats() {
+        long pending = 0;
+        long running = 0;
+        long done = 0;
+        long failed = 0;
+        long cancelled = 0;
+        for (Future<Object> future : futures.values()) {
+            FutureState state = future.state();
+            if (state == FutureState.PENDING) {
+                pending++;
+            } else if (state == FutureState.RUNNING) {
+                running++;
+            } else if (state.isCancelled()) {
+                cancelled++;
+            } else if (future.exception(Duration.ZERO) != null) {
+                failed++;
+            } else {
+                done++;
+            }
+        }
+        Map<String, Object> event = event("stats");
+        event.put("pending", pending);
+        event.put("running", running);
+        event.put("done", done);
+        event.put("failed", failed);
+        event.put("cancelled", cancelled);
+        event.put("workers", pool.workers());
+        emit.accept(event);
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** A finished future as a {@code result} event. */
+    private Map<String, Object> outcome(Future<Object> future) {
+        Map<String, Object> event = event("result");
+        event.put("id", ids.get(future));
+        if (future.cancelled()) {
+            event.put("status", "cancelled");
+            return event;
+        }
+        Throwable error = future.exception(Duration.ZERO);
+        if (error == null) {
+            event.put("status", "ok");
+            event.put("value", future.result(Duration.ZERO));
+        } else {
+            failure(event, error);
+        }
+        return event;
+    }
+
+    private static void failure(Map<String, Object> event, Throwable error) {
+        Throwable cause = error instanceof TaskFailedException && error.getCause() != null ? error.getCause() : error;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", cause.getClass().getSimpleName());
+        details.put("message", cause.getMessage());
+        details.put("traceback", cause.getCause() instanceof RemoteTaskException remote ? remote.remoteTraceback()
+                : RemoteError.of(cause).traceback());
+        event.put("status", "error");
+        event.put("error", details);
+    }
+
+    private void timeout(long unfinished, long total, String message) {
+        Map<String, Object> event = event("timeout");
+        event.put("unfinished", unfinished);
+        event.put("total", total);
+        event.put("message", message);
+        emit.accept(event);
+    }
+
+    private void error(Object op, String type, String message) {
+        Map<String, Object> event = event("error");
+        event.put("op", op);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", type);
+        details.put("message", message);
+        event.put("error", details);
+        emit.accept(event);
+    }
+
+    private static Map<String, Object> event(String name) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", name);
+        return event;
+    }
+
+    // ------------------------------------------------------------------ request fields
+
+    private Future<Object> future(Map<String, Object> request) {
+        Object id = required(request, "id");
+        Future<Object> future = futures.get(String.valueOf(id));
+        if (future == null) {
+            throw new BadRequest("no future has id " + id);
+        }
+        return future;
+    }
+
+    private List<Future<Object>> futures(Map<String, Object> request) {
+        List<Future<Object>> targets = new ArrayList<>();
+        for (Object id : list(request, "ids")) {
+            Future<Object> future = futures.get(String.valueOf(id));
+            if (future == null) {
+                throw new BadRequest("no future has id " + id);
+            }
+            targets.add(future);
+        }
+        return targets;
+    }
+
+    private static Object required(Map<String, Object> request, String field) {
+        Object value = request.get(field);
+        if (value == null) {
+            throw new BadRequest("'" + request.get("op") + "' needs '" + field + "'");
+        }
+        return value;
+    }
+
+    private static String string(Map<String, Object> request, String field) {
+        if (required(request, field) instanceof String text) {
+            return text;
+        }
+        throw new BadRequest("'" + field + "' must be a string");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> request, String field) {
+        Object value = request.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        throw new BadRequest("'" + field + "' must be a list");
+    }
+
+    private static int integer(Map<String, Object> request, String field, int fallback) {
+        Object value = request.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Long number && number > 0 && number <= Integer.MAX_VALUE) {
+            return number.intValue();
+        }
+        throw new BadRequest("'" + field + "' must be a whole number above 0");
+    }
+
+    /** Seconds, as Python's timeouts: a number, or null for none. */
+    private static Duration duration(Map<String, Object> request, String field) {
+        Object value = request.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number && number.doubleValue() >= 0) {
+            return Duration.ofNanos(new BigDecimal(number.toString()).movePointRight(9).longValue());
+        }
+        throw new BadRequest("'" + field + "' must be a number of seconds, 0 or more");
+    }
+
+    private static ReturnWhen returnWhen(Object value) {
+        if (value == null) {
+            return ReturnWhen.ALL_COMPLETED;
+        }
+        try {
+            return ReturnWhen.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'return_when' must be ALL_COMPLETED, FIRST_COMPLETED or FIRST_EXCEPTION");
+        }
+    }
+}

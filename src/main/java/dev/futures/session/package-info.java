@@ -1,0 +1,10 @@
+/**
+ * Executor-as-a-service: {@link dev.futures.session.SessionHandler} answers the requests of
+ * DESIGN.md's session protocol ({@code submit}, {@code cancel}, {@code state}, {@code result},
+ * {@code wait}, {@code as_completed}, {@code map}, {@code shutdown}, {@code terminate_workers},
+ * {@code kill_workers}, {@code stats}) with events. {@code futures session} speaks it over
+ * stdin/stdout; the daemon will speak it over HTTP.
+ *
+ * <p>Imports the library, the task layer, the protocol and the process pool.
+ */
+package dev.futures.session;

@@ -1,0 +1,162 @@
+package dev.futures.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.futures.ThreadPoolExecutor;
+import dev.futures.process.ProcessPoolExecutor;
+import dev.futures.task.TaskRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The session protocol's ops, each answered with DESIGN.md's events. */
+@Timeout(120)
+class SessionHandlerTest {
+    @TempDir
+    Path dir;
+
+    private final List<Map<String, Object>> events = new ArrayList<>();
+    private SessionHandler session;
+
+    private SessionHandler thread() {
+        session = new SessionHandler(TaskPool.of(new ThreadPoolExecutor(2), TaskRegistry.discover()), events::add);
+        return session;
+    }
+
+    private SessionHandler process() {
+        session = new SessionHandler(TaskPool.of(ProcessPoolExecutor.builder().maxWorkers(2).build()), events::add);
+        return session;
+    }
+
+    /** A task that waits for the test's gate: thread-pool tasks cannot be killed, only released. */
+    private String blockedArgs() {
+        return "\"task\":\"wait_for_file\",\"args\":[\"" + dir.resolve("gate") + "\"]";
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        Files.writeString(dir.resolve("gate"), "open");
+        if (session != null) {
+            session.handleLine("{\"op\":\"kill_workers\"}");
+            session.close();
+        }
+    }
+
+    /** Sends one request; returns the events it produced. */
+    private List<Map<String, Object>> send(String request) {
+        int before = events.size();
+        session.handleLine(request);
+        return List.copyOf(events.subList(before, events.size()));
+    }
+
+    private Map<String, Object> one(String request) {
+        List<Map<String, Object>> answer = send(request);
+        assertEquals(1, answer.size(), answer.toString());
+        return answer.get(0);
+    }
+
+    @Test
+    void submitStateResultAndStats() {
+        thread();
+        assertEquals(Map.of("event", "submitted", "id", 1L), one("{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[7]}"));
+        Map<String, Object> result = one("{\"op\":\"result\",\"id\":1}");
+        assertEquals("ok", result.get("status"));
+        assertEquals(49L, result.get("value"));
+        assertEquals("finished", one("{\"op\":\"state\",\"id\":1}").get("state"));
+        one("{\"op\":\"submit\",\"id\":\"f\",\"task\":\"fail\",\"args\":[\"boom\"]}");
+        Map<String, Object> failed = one("{\"op\":\"result\",\"id\":\"f\"}");
+        assertEquals("error", failed.get("status"));
+        assertEquals("boom", ((Map<?, ?>) failed.get("error")).get("message"));
+        Map<String, Object> stats = one("{\"op\":\"stats\"}");
+        assertEquals(1L, stats.get("done"));
+        assertEquals(1L, stats.get("failed"));
+    }
+
+    @Test
+    void resultWithTimeoutAndWaitWithEachReturnCondition() {
+        thread();
+        one("{\"op\":\"submit\",\"id\":\"slow\"," + blockedArgs() + "}");
+        one("{\"op\":\"submit\",\"id\":\"quick\",\"task\":\"echo\",\"args\":[1]}");
+        one("{\"op\":\"submit\",\"id\":\"bad\",\"task\":\"fail\",\"args\":[\"x\"]}");
+        Map<String, Object> late = one("{\"op\":\"result\",\"id\":\"slow\",\"timeout\":0.05}");
+        assertEquals("timeout", late.get("event"));
+        one("{\"op\":\"result\",\"id\":\"quick\"}");
+        one("{\"op\":\"result\",\"id\":\"bad\"}");
+        Map<String, Object> first = one("{\"op\":\"wait\",\"ids\":[\"slow\",\"quick\"],\"return_when\":\"FIRST_COMPLETED\"}");
+        assertEquals(List.of("quick"), first.get("done"));
+        assertEquals(List.of("slow"), first.get("not_done"));
+        Map<String, Object> exception = one("{\"op\":\"wait\",\"ids\":[\"slow\",\"bad\"],\"return_when\":\"FIRST_EXCEPTION\"}");
+        assertEquals(List.of("bad"), exception.get("done"));
+        Map<String, Object> all = one("{\"op\":\"wait\",\"ids\":[\"slow\",\"quick\"],\"timeout\":0.05}");
+        assertEquals(List.of("slow"), all.get("not_done"));
+    }
+
+    @Test
+    void asCompletedAndMap() {
+        thread();
+        one("{\"op\":\"submit\",\"id\":1,\"task\":\"echo\",\"args\":[\"a\"]}");
+        one("{\"op\":\"submit\",\"id\":2," + blockedArgs() + "}");
+        one("{\"op\":\"result\",\"id\":1}");
+        List<Map<String, Object>> answer = send("{\"op\":\"as_completed\",\"ids\":[1,2],\"timeout\":0.1}");
+        assertEquals(2, answer.size(), answer.toString());
+        assertEquals(1L, answer.get(0).get("id"));
+        assertEquals("timeout", answer.get(1).get("event"));
+        assertEquals("1 (of 2) futures unfinished", answer.get(1).get("message"));
+
+        List<Map<String, Object>> mapped = send("{\"op\":\"map\",\"task\":\"square\",\"inputs\":[1,[2],\"x\",4],\"chunksize\":2}");
+        assertEquals(List.of(1L, 4L), List.of(mapped.get(0).get("value"), mapped.get(1).get("value")));
+        assertEquals("error", mapped.get(2).get("status"));
+        assertEquals(16L, mapped.get(3).get("value"));
+    }
+
+    @Test
+    void cancelPendingAndForcedCancelOfRunningInAProcessPool() {
+        process();
+        one("{\"op\":\"submit\",\"id\":\"a\",\"task\":\"sleep\",\"args\":[60]}");
+        one("{\"op\":\"submit\",\"id\":\"b\",\"task\":\"sleep\",\"args\":[60]}");
+        one("{\"op\":\"submit\",\"id\":\"queued\",\"task\":\"square\",\"args\":[2]}");
+        assertEquals(true, one("{\"op\":\"cancel\",\"id\":\"queued\"}").get("cancelled"));
+        // Wait until "a" runs in a worker, then stop it by force.
+        while (!"running".equals(one("{\"op\":\"state\",\"id\":\"a\"}").get("state"))) {
+            Thread.onSpinWait();
+        }
+        assertEquals(false, one("{\"op\":\"cancel\",\"id\":\"a\"}").get("cancelled"));
+        assertEquals(true, one("{\"op\":\"cancel\",\"id\":\"a\",\"force\":true}").get("cancelled"));
+        assertEquals("cancelled", one("{\"op\":\"result\",\"id\":\"a\"}").get("status"));
+        one("{\"op\":\"submit\",\"id\":\"t\",\"task\":\"sleep\",\"args\":[60],\"timeout\":0.3}");
+        Map<String, Object> timedOut = one("{\"op\":\"result\",\"id\":\"t\"}");
+        assertEquals("TaskTimeoutError", ((Map<?, ?>) timedOut.get("error")).get("type"));
+    }
+
+    @Test
+    void badRequestsAreErrorEventsAndTheSessionGoesOn() {
+        thread();
+        for (String bad : new String[] {"not json", "[1]", "{\"op\":\"fly\"}", "{\"op\":\"result\",\"id\":42}",
+                "{\"op\":\"submit\",\"task\":\"square\"}", "{\"op\":\"submit\",\"id\":1,\"task\":\"no_such\"}",
+                "{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":5}",
+                "{\"op\":\"wait\",\"ids\":[],\"return_when\":\"SOMETIMES\"}",
+                "{\"op\":\"submit\",\"id\":1,\"task\":\"sleep\",\"args\":[1],\"timeout\":1}"}) {
+            assertEquals("error", one(bad).get("event"), bad);
+        }
+        assertEquals("submitted", one("{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[3]}").get("event"));
+        assertEquals("error", one("{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[3]}").get("event"), "ids are unique");
+        assertEquals(9L, one("{\"op\":\"result\",\"id\":1}").get("value"));
+    }
+
+    @Test
+    void shutdownEndsTheSession() {
+        thread();
+        one("{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[3]}");
+        assertEquals("shutdown", one("{\"op\":\"shutdown\",\"wait\":true}").get("event"));
+        assertFalse(session.handleLine("{\"op\":\"stats\"}"));
+        assertEquals("error", events.get(events.size() - 1).get("event"));
+    }
+}
