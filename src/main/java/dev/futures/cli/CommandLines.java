@@ -21,6 +21,11 @@ final class CommandLines {
         commandLine.setParameterExceptionHandler(CommandLines::usageError);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
+            if (error instanceof DaemonClient.Unreachable) {
+                err.println(prefix(cmd) + error.getMessage());
+                err.flush();
+                return ExitCodes.BROKEN;
+            }
             if (error instanceof UsageError) {
                 err.println(prefix(cmd) + error.getMessage());
                 err.flush();

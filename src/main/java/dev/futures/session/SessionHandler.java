@@ -8,12 +8,9 @@ import dev.futures.Futures;
 import dev.futures.MapIterator;
 import dev.futures.MapOptions;
 import dev.futures.ReturnWhen;
-import dev.futures.TaskFailedException;
 import dev.futures.TimeoutError;
-import dev.futures.process.RemoteTaskException;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.ProtocolError;
-import dev.futures.protocol.RemoteError;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -250,31 +247,19 @@ public final class SessionHandler {
 
     /** A finished future as a {@code result} event. */
     private Map<String, Object> outcome(Future<Object> future) {
-        Map<String, Object> event = event("result");
-        event.put("id", ids.get(future));
-        if (future.cancelled()) {
-            event.put("status", "cancelled");
-            return event;
-        }
-        Throwable error = future.exception(Duration.ZERO);
-        if (error == null) {
-            event.put("status", "ok");
-            event.put("value", future.result(Duration.ZERO));
-        } else {
-            failure(event, error);
-        }
-        return event;
+        return FutureService.outcome(ids.get(future), future);
     }
 
     private static void failure(Map<String, Object> event, Throwable error) {
-        Throwable cause = error instanceof TaskFailedException && error.getCause() != null ? error.getCause() : error;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("type", cause.getClass().getSimpleName());
-        details.put("message", cause.getMessage());
-        details.put("traceback", cause.getCause() instanceof RemoteTaskException remote ? remote.remoteTraceback()
-                : RemoteError.of(cause).traceback());
-        event.put("status", "error");
-        event.put("error", details);
+        Map<String, Object> failed = FutureService.outcome(null, failedWith(error));
+        event.put("status", failed.get("status"));
+        event.put("error", failed.get("error"));
+    }
+
+    private static Future<Object> failedWith(Throwable error) {
+        Future<Object> future = new Future<>();
+        future.setException(error);
+        return future;
     }
 
     private void timeout(long unfinished, long total, String message) {
@@ -296,9 +281,7 @@ public final class SessionHandler {
     }
 
     private static Map<String, Object> event(String name) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event", name);
-        return event;
+        return FutureService.event(name);
     }
 
     // ------------------------------------------------------------------ request fields

@@ -126,6 +126,44 @@ class ExecutableIT {
     }
 
     @Test
+    void serveAndItsClients() throws Exception {
+        Path state = dir.resolve("state");
+        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        Process none = start(env, "status", "f1");
+        assertTrue(none.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, none.exitValue(), "no daemon answers");
+
+        Process serve = start(env, "serve", "--listen", "127.0.0.1:0", "-j2");
+        Path address = state.resolve("address"); // written once the daemon listens
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(address) || Files.readString(address).isBlank()) {
+            assertTrue(System.nanoTime() < giveUp && serve.isAlive(), "the daemon never listened");
+            Thread.onSpinWait();
+        }
+        String id = client(env, 0, "submit", "square", "9");
+        assertEquals("f1", id);
+        assertEquals("81", client(env, 0, "result", id));
+        assertEquals("finished", client(env, 0, "status", id));
+        String failing = client(env, 0, "submit", "fail", "boom");
+        client(env, 1, "result", failing);
+        String slow = client(env, 0, "submit", "sleep", "2"); // shutdown waits for it: thread tasks run to their end
+        client(env, 124, "result", slow, "--timeout", "0.1");
+        client(env, 2, "result", "f404");
+        client(env, 0, "shutdown", "--cancel-futures");
+        assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, serve.exitValue());
+    }
+
+    /** Runs a client command, checks its exit code, returns its stdout without the newline. */
+    private String client(java.util.Map<String, String> env, int exitCode, String... args) throws Exception {
+        Process process = start(env, args);
+        process.getOutputStream().close();
+        String out = stdout(process);
+        assertEquals(exitCode, process.exitValue(), String.join(" ", args) + ": " + Files.readString(dir.resolve("stderr")));
+        return out.strip();
+    }
+
+    @Test
     void runReadsCommandLinesFromStdin() throws Exception {
         Process process = start("run", "-j2");
         try (OutputStream stdin = process.getOutputStream()) {

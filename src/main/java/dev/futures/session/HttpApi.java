@@ -1,0 +1,370 @@
+package dev.futures.session;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.futures.AsCompletedIterator;
+import dev.futures.BrokenExecutor;
+import dev.futures.Future;
+import dev.futures.Futures;
+import dev.futures.ReturnWhen;
+import dev.futures.TimeoutError;
+import dev.futures.protocol.NdjsonCodec;
+import dev.futures.protocol.ProtocolError;
+import dev.futures.task.UnknownTask;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The daemon's HTTP/JSON API on the JDK's built-in server (no Quarkus HTTP: it would start a
+ * server in every CLI run and every worker). The session ops as endpoints; every endpoint but
+ * {@code /healthz} and {@code /readyz} wants {@code Authorization: Bearer TOKEN}. Requests with
+ * any {@code Origin}, or a {@code Host} that is not the bound address, are refused (DNS
+ * rebinding); bodies are size-limited; every error is a JSON body with a 4xx or 5xx status.
+ */
+public final class HttpApi implements AutoCloseable {
+    private static final Pattern FUTURE = Pattern.compile("/v1/futures/([^/]+)(/result|/cancel)?");
+
+    private final FutureService service;
+    private final String token;
+    private final int maxBody;
+    private final NdjsonCodec codec = new NdjsonCodec();
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final Set<String> hosts;
+    private final Runnable onShutdown;
+
+    private HttpApi(FutureService service, String token, int maxBody, HttpServer server, ExecutorService threads,
+            Runnable onShutdown) {
+        this.service = service;
+        this.token = token;
+        this.maxBody = maxBody;
+        this.server = server;
+        this.threads = threads;
+        this.onShutdown = onShutdown;
+        int port = server.getAddress().getPort();
+        String bound = server.getAddress().getAddress().getHostAddress();
+        // Loopback names always; the bound address when it is another one.
+        this.hosts = new java.util.HashSet<>(List.of(bound + ":" + port, "[" + bound + "]:" + port, "localhost:" + port,
+                "127.0.0.1:" + port, "[::1]:" + port));
+    }
+
+    /**
+     * Listens on {@code address}; {@code threads} bound the requests served at once (long polls
+     * hold one each). {@code onShutdown} runs after a shutdown request was answered.
+     */
+    public static HttpApi start(FutureService service, InetSocketAddress address, String token, int threads,
+            int maxBody, Runnable onShutdown) throws IOException {
+        HttpServer server = HttpServer.create(address, 128);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "futures-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        HttpApi api = new HttpApi(service, token, maxBody, server, pool, onShutdown);
+        server.createContext("/", api::handle);
+        server.setExecutor(pool);
+        server.start();
+        return api;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        // The error responses are written inside, before try-with-resources closes the exchange.
+        try (exchange) {
+            answer(exchange);
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals("/healthz")) {
+                send(exchange, 200, Map.of("status", "ok"));
+                return;
+            }
+            if (path.equals("/readyz")) {
+                boolean ready = !service.isShutDown();
+                send(exchange, ready ? 200 : 503, Map.of("status", ready ? "ready" : "shutting down"));
+                return;
+            }
+            if (exchange.getRequestHeaders().containsKey("Origin")) {
+                error(exchange, 403, "Forbidden", "requests from a browser origin are refused");
+                return;
+            }
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (host == null || !hosts.contains(host)) {
+                error(exchange, 403, "Forbidden", "Host '" + host + "' is not this daemon's address");
+                return;
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+            if (!TokenFile.matches(token, given)) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                error(exchange, 401, "Unauthorized", "a valid 'Authorization: Bearer TOKEN' header is needed");
+                return;
+            }
+            route(exchange, method, path);
+        } catch (BodyTooLarge e) {
+            error(exchange, 413, "PayloadTooLarge", e.getMessage());
+        } catch (MethodNotAllowed e) {
+            error(exchange, 405, "MethodNotAllowed", e.getMessage());
+        } catch (FutureService.NotFound e) {
+            error(exchange, 404, "NotFound", e.getMessage());
+        } catch (BadRequest | ProtocolError e) {
+            error(exchange, 400, "BadRequest", e.getMessage());
+        } catch (UnknownTask e) {
+            error(exchange, 400, "UnknownTask", e.getMessage());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            error(exchange, 400, e.getClass().getSimpleName(), e.getMessage());
+        } catch (RejectedExecutionException e) {
+            error(exchange, 409, "RejectedExecution", e.getMessage());
+        } catch (BrokenExecutor e) {
+            error(exchange, 503, e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, String path) throws IOException {
+        Map<String, String> query = query(exchange);
+        if (path.equals("/v1/futures")) {
+            requireMethod(method, "POST");
+            Map<String, Object> body = body(exchange);
+            String id = service.submit(string(body, "task"), list(body, "args"), seconds(body.get("timeout")),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            Map<String, Object> event = FutureService.event("submitted");
+            event.put("id", id);
+            send(exchange, 201, event);
+            return;
+        }
+        Matcher future = FUTURE.matcher(path);
+        if (future.matches()) {
+            String id = future.group(1);
+            String action = future.group(2);
+            if (action == null) {
+                requireMethod(method, "GET");
+                send(exchange, 200, service.state(id));
+            } else if (action.equals("/result")) {
+                requireMethod(method, "GET");
+                Map<String, Object> outcome = service.result(id, seconds(query.get("timeout")));
+                send(exchange, outcome.get("event").equals("timeout") ? 202 : 200, outcome);
+            } else {
+                requireMethod(method, "POST");
+                send(exchange, 200, service.cancel(id, Boolean.TRUE.equals(body(exchange).get("force"))));
+            }
+            return;
+        }
+        switch (path) {
+            case "/v1/wait" -> {
+                requireMethod(method, "POST");
+                Map<String, Object> body = body(exchange);
+                send(exchange, 200, service.waitFor(strings(body, "ids"), returnWhen(body.get("return_when")),
+                        seconds(body.get("timeout"))));
+            }
+            case "/v1/as_completed" -> {
+                requireMethod(method, "POST");
+                asCompleted(exchange, body(exchange));
+            }
+            case "/v1/shutdown" -> {
+                requireMethod(method, "POST");
+                Map<String, Object> body = body(exchange);
+                service.shutdown(!Boolean.FALSE.equals(body.get("wait")), Boolean.TRUE.equals(body.get("cancel_futures")));
+                send(exchange, 200, FutureService.event("shutdown"));
+                onShutdown.run();
+            }
+            case "/v1/stats" -> {
+                requireMethod(method, "GET");
+                send(exchange, 200, service.stats());
+            }
+            case "/metrics" -> {
+                requireMethod(method, "GET");
+                metrics(exchange);
+            }
+            default -> error(exchange, 404, "NotFound", "no endpoint " + method + " " + path);
+        }
+    }
+
+    /** Streamed NDJSON: a result event per future as it completes, then a timeout event if the deadline passes. */
+    private void asCompleted(HttpExchange exchange, Map<String, Object> body) throws IOException {
+        List<String> ids = strings(body, "ids");
+        Map<Future<Object>, String> byFuture = new java.util.IdentityHashMap<>();
+        List<Future<Object>> targets = new ArrayList<>();
+        for (String id : ids) {
+            Future<Object> target = service.future(id);
+            byFuture.put(target, id);
+            targets.add(target);
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, seconds(body.get("timeout")))) {
+            while (it.hasNext()) {
+                Future<Object> done = it.next();
+                out.write(codec.encode(FutureService.outcome(byFuture.get(done), done)));
+                out.flush();
+            }
+        } catch (TimeoutError e) {
+            Map<String, Object> event = FutureService.event("timeout");
+            event.put("unfinished", targets.stream().filter(f -> !f.done()).distinct().count());
+            event.put("total", byFuture.size());
+            event.put("message", e.getMessage());
+            out.write(codec.encode(event));
+        }
+    }
+
+    private void metrics(HttpExchange exchange) throws IOException {
+        Map<String, Object> stats = service.stats();
+        StringBuilder text = new StringBuilder();
+        text.append("# HELP futures_futures Futures of this daemon by state.\n# TYPE futures_futures gauge\n");
+        for (String state : new String[] {"pending", "running", "done", "failed", "cancelled"}) {
+            text.append("futures_futures{state=\"").append(state).append("\"} ").append(stats.get(state)).append('\n');
+        }
+        text.append("# HELP futures_workers Workers the pool may run at once.\n# TYPE futures_workers gauge\n");
+        text.append("futures_workers ").append(stats.get("workers")).append('\n');
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private Map<String, Object> body(HttpExchange exchange) throws IOException {
+        byte[] bytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bytes = in.readNBytes(maxBody + 1);
+        }
+        if (bytes.length > maxBody) {
+            throw new BodyTooLarge("request body over " + maxBody + " bytes");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? Map.of() : codec.decode(text);
+    }
+
+    private void send(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
+        byte[] bytes = codec.encode(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", type);
+        details.put("message", message);
+        Map<String, Object> body = FutureService.event("error");
+        body.put("error", details);
+        send(exchange, status, body);
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!method.equals(expected)) {
+            throw new MethodNotAllowed("use " + expected + " here, not " + method);
+        }
+    }
+
+    /** A known path with the wrong method: 405. */
+    private static final class MethodNotAllowed extends BadRequest {
+        private static final long serialVersionUID = 1L;
+
+        MethodNotAllowed(String message) {
+            super(message);
+        }
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                query.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+
+    private static String string(Map<String, Object> body, String field) {
+        if (body.get(field) instanceof String text) {
+            return text;
+        }
+        throw new BadRequest("'" + field + "' must be a string");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        throw new BadRequest("'" + field + "' must be a list");
+    }
+
+    private static List<String> strings(Map<String, Object> body, String field) {
+        return list(body, field).stream().map(String::valueOf).toList();
+    }
+
+    /** Seconds: a JSON number or a query string; null or empty for none. */
+    private static Duration seconds(Object value) {
+        if (value == null || value.toString().isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal seconds = new BigDecimal(value.toString());
+            if (seconds.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofNanos(seconds.movePointRight(9).longValue());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("a timeout is a number of seconds, 0 or more: " + value);
+        }
+    }
+
+    private static ReturnWhen returnWhen(Object value) {
+        if (value == null) {
+            return ReturnWhen.ALL_COMPLETED;
+        }
+        try {
+            return ReturnWhen.valueOf(value.toString());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'return_when' must be ALL_COMPLETED, FIRST_COMPLETED or FIRST_EXCEPTION");
+        }
+    }
+
+    /** A body over the limit: 413. */
+    private static final class BodyTooLarge extends BadRequest {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge(String message) {
+            super(message);
+        }
+    }
+}

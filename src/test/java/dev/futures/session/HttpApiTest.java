@@ -1,0 +1,158 @@
+package dev.futures.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.futures.ThreadPoolExecutor;
+import dev.futures.protocol.NdjsonCodec;
+import dev.futures.task.TaskRegistry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon's API over real HTTP on loopback: endpoints, long poll, streaming, and every refusal. */
+@Timeout(120)
+class HttpApiTest {
+    @TempDir
+    Path dir;
+
+    private final NdjsonCodec json = new NdjsonCodec();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final CountDownLatch shutdownRequested = new CountDownLatch(1);
+    private FutureService service;
+    private HttpApi api;
+    private String token;
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        token = TokenFile.loadOrCreate(dir.resolve("state"));
+        service = new FutureService(TaskPool.of(new ThreadPoolExecutor(4), TaskRegistry.discover()));
+        api = HttpApi.start(service, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, 16, 4096,
+                shutdownRequested::countDown);
+        base = "http://127.0.0.1:" + api.port();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        Files.writeString(dir.resolve("gate"), "open");
+        api.close();
+        service.shutdown(true, true);
+    }
+
+    private HttpResponse<String> call(String method, String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Map<String, Object> ok(String method, String path, String body, int status) throws Exception {
+        HttpResponse<String> response = call(method, path, body);
+        assertEquals(status, response.statusCode(), response.body());
+        return json.decode(response.body().strip());
+    }
+
+    private String submit(String task, String args) throws Exception {
+        return (String) ok("POST", "/v1/futures", "{\"task\":\"" + task + "\",\"args\":" + args + "}", 201).get("id");
+    }
+
+    @Test
+    void submitStateResultCancelWaitStats() throws Exception {
+        String id = submit("square", "[12]");
+        Map<String, Object> result = ok("GET", "/v1/futures/" + id + "/result", null, 200);
+        assertEquals(144L, result.get("value"));
+        assertEquals("finished", ok("GET", "/v1/futures/" + id, null, 200).get("state"));
+
+        String gated = submit("wait_for_file", "[\"" + dir.resolve("gate") + "\"]");
+        assertEquals("timeout", ok("GET", "/v1/futures/" + gated + "/result?timeout=0.05", null, 202).get("event"));
+        Map<String, Object> split = ok("POST", "/v1/wait",
+                "{\"ids\":[\"" + id + "\",\"" + gated + "\"],\"return_when\":\"FIRST_COMPLETED\"}", 200);
+        assertEquals(List.of(id), split.get("done"));
+        assertEquals(1L, ok("GET", "/v1/stats", null, 200).get("running"));
+        assertTrue(call("GET", "/metrics", null).body().contains("futures_futures{state=\"done\"} 1"));
+        Files.writeString(dir.resolve("gate"), "open");
+        assertEquals("ok", ok("GET", "/v1/futures/" + gated + "/result?timeout=30", null, 200).get("status"));
+    }
+
+    @Test
+    void asCompletedStreamsOneLinePerFuture() throws Exception {
+        String a = submit("echo", "[\"a\"]");
+        String gated = submit("wait_for_file", "[\"" + dir.resolve("gate") + "\"]");
+        HttpResponse<String> stream = call("POST", "/v1/as_completed", "{\"ids\":[\"" + a + "\",\"" + gated + "\"],\"timeout\":0.2}");
+        List<Map<String, Object>> lines = stream.body().lines().map(json::decode).toList();
+        assertEquals(2, lines.size(), stream.body());
+        assertEquals(a, lines.get(0).get("id"));
+        assertEquals("1 (of 2) futures unfinished", lines.get(1).get("message"));
+    }
+
+    @Test
+    void idempotencyKeyGivesTheSameIdAndIdsAreNeverReused() throws Exception {
+        HttpRequest.Builder submit = HttpRequest.newBuilder(URI.create(base + "/v1/futures"))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", "job-42")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"task\":\"echo\",\"args\":[1]}"));
+        String first = json.decode(client.send(submit.build(), HttpResponse.BodyHandlers.ofString()).body()).get("id").toString();
+        String again = json.decode(client.send(submit.build(), HttpResponse.BodyHandlers.ofString()).body()).get("id").toString();
+        assertEquals(first, again);
+        assertTrue(!submit("echo", "[2]").equals(first));
+    }
+
+    @Test
+    void everyRefusal() throws Exception {
+        HttpResponse<String> noToken = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/stats")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, noToken.statusCode());
+        HttpResponse<String> wrongToken = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/stats"))
+                .header("Authorization", "Bearer " + "0".repeat(64)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrongToken.statusCode());
+        HttpResponse<String> origin = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/stats"))
+                .header("Authorization", "Bearer " + token).header("Origin", "http://evil.example").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, origin.statusCode());
+        assertEquals(403, rawStatus("GET /v1/stats HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n"), "DNS rebinding: a foreign Host");
+        assertEquals(400, call("POST", "/v1/futures", "{not json").statusCode());
+        assertEquals(400, call("POST", "/v1/futures", "{\"task\":\"no_such_task\"}").statusCode());
+        assertEquals(404, call("GET", "/v1/futures/f999", null).statusCode());
+        assertEquals(404, call("GET", "/v1/nothing", null).statusCode());
+        assertEquals(405, call("DELETE", "/v1/futures", null).statusCode());
+        assertEquals(413, call("POST", "/v1/futures", "{\"task\":\"echo\",\"args\":[\"" + "x".repeat(5000) + "\"]}").statusCode());
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), "health needs no token");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state/token"))));
+    }
+
+    @Test
+    void shutdownIsAnsweredThenReported() throws Exception {
+        assertEquals("shutdown", ok("POST", "/v1/shutdown", "{}", 200).get("event"));
+        shutdownRequested.await();
+        assertEquals(503, client.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(409, call("POST", "/v1/futures", "{\"task\":\"echo\",\"args\":[1]}").statusCode());
+    }
+
+    /** A request with exactly these headers (HttpClient will not send a foreign Host). */
+    private int rawStatus(String request) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
+    }
+}
