@@ -142,19 +142,19 @@ public class ThreadPoolExecutor extends Executor {
                 return;
             }
         }
-        try {
-            for (WorkItem<?> item; (item = take()) != null; ) {
-                item.run(this::becomeAvailable);
-                // A task that left the interrupt flag set must not end this worker's next wait.
-                Thread.interrupted();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (WorkItem<?> item; (item = take()) != null; ) {
+            item.run(this::becomeAvailable);
+            // A task that left the interrupt flag set must not leak it into the next task.
+            Thread.interrupted();
         }
     }
 
-    /** The next item, or null once the pool is shut down and the queue is empty. */
-    private WorkItem<?> take() throws InterruptedException {
+    /**
+     * The next item, or null once the pool is shut down and the queue is empty. Waits
+     * uninterruptibly: a worker interrupted from outside must not quit while still counted as
+     * available, or queued work could wait for ever (CPython's workers cannot be interrupted).
+     */
+    private WorkItem<?> take() {
         lock.lock();
         try {
             while (queue.isEmpty()) {
@@ -162,7 +162,7 @@ public class ThreadPoolExecutor extends Executor {
                     available--;
                     return null;
                 }
-                workArrived.await();
+                workArrived.awaitUninterruptibly();
             }
             available--;
             return queue.poll();

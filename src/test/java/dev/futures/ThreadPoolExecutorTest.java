@@ -212,6 +212,15 @@ class ThreadPoolExecutorTest {
     }
 
     @Test
+    void aWorkerInterruptedFromOutsideKeepsServing() {
+        try (ThreadPoolExecutor executor = ThreadPoolExecutor.builder().maxWorkers(1).threadNamePrefix("outside").build()) {
+            executor.submit(() -> 1).result();
+            threadsNamed("outside").forEach(Thread::interrupt); // it is idle, waiting for work
+            assertEquals(2, executor.submit(() -> 2).result(java.time.Duration.ofSeconds(60)));
+        }
+    }
+
+    @Test
     void aTaskThatLeavesItsInterruptFlagDoesNotKillItsWorker() {
         try (ThreadPoolExecutor executor = ThreadPoolExecutor.builder().maxWorkers(1).threadNamePrefix("interrupt").build()) {
             executor.submit(() -> Thread.currentThread().interrupt()).result();
