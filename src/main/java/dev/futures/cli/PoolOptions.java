@@ -1,5 +1,10 @@
 package dev.futures.cli;
 
+import dev.futures.ThreadPoolExecutor;
+import dev.futures.process.ProcessPoolExecutor;
+import dev.futures.process.WorkerLaunchers;
+import dev.futures.session.TaskPool;
+import dev.futures.task.TaskRegistry;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -67,6 +72,28 @@ public class PoolOptions {
         if (workerLauncher != null && workerLauncher.isBlank()) {
             throw new UsageError("--worker-launcher needs a command");
         }
+    }
+
+    /** The pool these options describe, running tasks by name: for session and serve. */
+    TaskPool taskPool(int workers, String threadNamePrefix) {
+        if (pool != Pool.process) {
+            return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix).build(),
+                    TaskRegistry.discover());
+        }
+        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, workerLauncher).build());
+    }
+
+    /** A process pool with the --task-timeout, --max-tasks-per-child and --worker-launcher given (null: not given). */
+    static ProcessPoolExecutor.Builder processPool(int workers, Duration taskTimeout, Integer maxTasksPerChild,
+            String workerLauncher) {
+        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(workers).taskTimeout(taskTimeout);
+        if (maxTasksPerChild != null) {
+            builder.maxTasksPerChild(maxTasksPerChild);
+        }
+        if (workerLauncher != null) {
+            builder.launcher(WorkerLaunchers.template(workerLauncher));
+        }
+        return builder;
     }
 
     private static int checked(int value, String source) {

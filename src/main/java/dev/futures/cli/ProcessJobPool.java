@@ -5,7 +5,6 @@ import dev.futures.Future;
 import dev.futures.TaskFailedException;
 import dev.futures.process.ProcessPoolExecutor;
 import dev.futures.process.TaskTimeoutError;
-import dev.futures.process.WorkerLaunchers;
 import dev.futures.process.WorkerListener;
 import java.io.IOException;
 import java.util.Base64;
@@ -22,17 +21,8 @@ final class ProcessJobPool implements JobPool {
 
     ProcessJobPool(JobRunner.Settings settings, WorkerListener listener) {
         this.settings = settings;
-        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder()
-                .maxWorkers(settings.workers())
-                .taskTimeout(settings.taskTimeout())
-                .listener(listener);
-        if (settings.maxTasksPerChild() != null) {
-            builder.maxTasksPerChild(settings.maxTasksPerChild());
-        }
-        if (settings.workerLauncher() != null) {
-            builder.launcher(WorkerLaunchers.template(settings.workerLauncher()));
-        }
-        this.pool = builder.build();
+        this.pool = PoolOptions.processPool(settings.workers(), settings.taskTimeout(), settings.maxTasksPerChild(),
+                settings.workerLauncher()).listener(listener).build();
     }
 
     /**

@@ -1,13 +1,9 @@
 package dev.futures.cli;
 
-import dev.futures.ThreadPoolExecutor;
-import dev.futures.process.ProcessPoolExecutor;
-import dev.futures.process.WorkerLaunchers;
 import dev.futures.session.FutureService;
 import dev.futures.session.HttpApi;
 import dev.futures.session.TaskPool;
 import dev.futures.session.TokenFile;
-import dev.futures.task.TaskRegistry;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -60,7 +56,7 @@ public class ServeCommand implements Callable<Integer> {
         Path dir = StateDir.resolve(stateDir);
         String token = TokenFile.loadOrCreate(dir);
         int workers = pool.resolveWorkers(config);
-        FutureService service = new FutureService(taskPool(workers));
+        FutureService service = new FutureService(pool.taskPool(workers, "futures-serve"));
         CountDownLatch stop = new CountDownLatch(1);
         HttpApi api;
         try {
@@ -76,21 +72,6 @@ public class ServeCommand implements Callable<Integer> {
         api.close();
         service.shutdown(true, false);
         return ExitCodes.OK;
-    }
-
-    private TaskPool taskPool(int workers) {
-        if (pool.pool != PoolOptions.Pool.process) {
-            return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix("futures-serve").build(),
-                    TaskRegistry.discover());
-        }
-        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(workers).taskTimeout(pool.taskTimeout);
-        if (pool.maxTasksPerChild != null) {
-            builder.maxTasksPerChild(pool.maxTasksPerChild);
-        }
-        if (pool.workerLauncher != null) {
-            builder.launcher(WorkerLaunchers.template(pool.workerLauncher));
-        }
-        return TaskPool.of(builder.build());
     }
 
     /** @throws UsageError for an address that is not HOST:PORT */

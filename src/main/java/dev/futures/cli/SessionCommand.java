@@ -1,12 +1,8 @@
 package dev.futures.cli;
 
-import dev.futures.ThreadPoolExecutor;
-import dev.futures.process.ProcessPoolExecutor;
-import dev.futures.process.WorkerLaunchers;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.session.SessionHandler;
 import dev.futures.session.TaskPool;
-import dev.futures.task.TaskRegistry;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,16 +36,10 @@ public class SessionCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         pool.validate();
         int workers = pool.resolveWorkers(config);
-        TaskPool tasks = taskPool(workers);
+        TaskPool tasks = pool.taskPool(workers, "futures-session");
         NdjsonCodec codec = new NdjsonCodec();
         PrintStream out = System.out;
-        SessionHandler session = new SessionHandler(tasks, event -> {
-            byte[] line = codec.encode(event);
-            synchronized (out) {
-                out.write(line, 0, line.length);
-                out.flush();
-            }
-        });
+        SessionHandler session = new SessionHandler(tasks, event -> emit(codec, out, event));
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("event", "start");
         start.put("op", "session");
@@ -69,21 +59,6 @@ public class SessionCommand implements Callable<Integer> {
         end.put("exit_code", ExitCodes.OK);
         emit(codec, out, end);
         return ExitCodes.OK;
-    }
-
-    private TaskPool taskPool(int workers) {
-        if (pool.pool != PoolOptions.Pool.process) {
-            return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix("futures-session").build(),
-                    TaskRegistry.discover());
-        }
-        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(workers).taskTimeout(pool.taskTimeout);
-        if (pool.maxTasksPerChild != null) {
-            builder.maxTasksPerChild(pool.maxTasksPerChild);
-        }
-        if (pool.workerLauncher != null) {
-            builder.launcher(WorkerLaunchers.template(pool.workerLauncher));
-        }
-        return TaskPool.of(builder.build());
     }
 
     private static void emit(NdjsonCodec codec, PrintStream out, Map<String, Object> event) {

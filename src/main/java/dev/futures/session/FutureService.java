@@ -116,12 +116,17 @@ public final class FutureService {
     }
 
     public Map<String, Object> stats() {
+        return stats(futures.values(), pool.workers());
+    }
+
+    /** The {@code stats} event: futures by state (failed = finished with an exception) and the pool's workers. */
+    static Map<String, Object> stats(java.util.Collection<Future<Object>> futures, int workers) {
         long pending = 0;
         long running = 0;
         long done = 0;
         long failed = 0;
         long cancelled = 0;
-        for (Future<Object> future : futures.values()) {
+        for (Future<Object> future : futures) {
             FutureState state = future.state();
             if (state == FutureState.PENDING) {
                 pending++;
@@ -141,7 +146,7 @@ public final class FutureService {
         event.put("done", done);
         event.put("failed", failed);
         event.put("cancelled", cancelled);
-        event.put("workers", pool.workers());
+        event.put("workers", workers);
         return event;
     }
 

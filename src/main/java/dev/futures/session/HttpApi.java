@@ -6,7 +6,6 @@ import dev.futures.AsCompletedIterator;
 import dev.futures.BrokenExecutor;
 import dev.futures.Future;
 import dev.futures.Futures;
-import dev.futures.ReturnWhen;
 import dev.futures.TimeoutError;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.ProtocolError;
@@ -14,7 +13,6 @@ import dev.futures.task.UnknownTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -154,7 +152,7 @@ public final class HttpApi implements AutoCloseable {
         if (path.equals("/v1/futures")) {
             requireMethod(method, "POST");
             Map<String, Object> body = body(exchange);
-            String id = service.submit(string(body, "task"), list(body, "args"), seconds(body.get("timeout")),
+            String id = service.submit(string(body, "task"), list(body, "args"), RequestValues.seconds(body.get("timeout")),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"));
             Map<String, Object> event = FutureService.event("submitted");
             event.put("id", id);
@@ -170,7 +168,7 @@ public final class HttpApi implements AutoCloseable {
                 send(exchange, 200, service.state(id));
             } else if (action.equals("/result")) {
                 requireMethod(method, "GET");
-                Map<String, Object> outcome = service.result(id, seconds(query.get("timeout")));
+                Map<String, Object> outcome = service.result(id, RequestValues.seconds(query.get("timeout")));
                 send(exchange, outcome.get("event").equals("timeout") ? 202 : 200, outcome);
             } else {
                 requireMethod(method, "POST");
@@ -182,8 +180,8 @@ public final class HttpApi implements AutoCloseable {
             case "/v1/wait" -> {
                 requireMethod(method, "POST");
                 Map<String, Object> body = body(exchange);
-                send(exchange, 200, service.waitFor(strings(body, "ids"), returnWhen(body.get("return_when")),
-                        seconds(body.get("timeout"))));
+                send(exchange, 200, service.waitFor(strings(body, "ids"), RequestValues.returnWhen(body.get("return_when")),
+                        RequestValues.seconds(body.get("timeout"))));
             }
             case "/v1/as_completed" -> {
                 requireMethod(method, "POST");
@@ -221,7 +219,7 @@ public final class HttpApi implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, seconds(body.get("timeout")))) {
+        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, RequestValues.seconds(body.get("timeout")))) {
             while (it.hasNext()) {
                 Future<Object> done = it.next();
                 out.write(codec.encode(FutureService.outcome(byFuture.get(done), done)));
@@ -330,33 +328,6 @@ public final class HttpApi implements AutoCloseable {
 
     private static List<String> strings(Map<String, Object> body, String field) {
         return list(body, field).stream().map(String::valueOf).toList();
-    }
-
-    /** Seconds: a JSON number or a query string; null or empty for none. */
-    private static Duration seconds(Object value) {
-        if (value == null || value.toString().isEmpty()) {
-            return null;
-        }
-        try {
-            BigDecimal seconds = new BigDecimal(value.toString());
-            if (seconds.signum() < 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofNanos(seconds.movePointRight(9).longValue());
-        } catch (NumberFormatException e) {
-            throw new BadRequest("a timeout is a number of seconds, 0 or more: " + value);
-        }
-    }
-
-    private static ReturnWhen returnWhen(Object value) {
-        if (value == null) {
-            return ReturnWhen.ALL_COMPLETED;
-        }
-        try {
-            return ReturnWhen.valueOf(value.toString());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("'return_when' must be ALL_COMPLETED, FIRST_COMPLETED or FIRST_EXCEPTION");
-        }
     }
 
     /** A body over the limit: 413. */

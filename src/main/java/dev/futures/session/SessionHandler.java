@@ -11,7 +11,6 @@ import dev.futures.ReturnWhen;
 import dev.futures.TimeoutError;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.ProtocolError;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +100,7 @@ public final class SessionHandler {
             throw new BadRequest("id " + id + " is taken");
         }
         String task = string(request, "task");
-        Future<Object> future = pool.submit(task, list(request, "args"), duration(request, "timeout"));
+        Future<Object> future = pool.submit(task, list(request, "args"), RequestValues.seconds(request.get("timeout")));
         futures.put(key, future);
         ids.put(future, id);
         Map<String, Object> event = event("submitted");
@@ -131,7 +130,7 @@ public final class SessionHandler {
 
     private void result(Map<String, Object> request) {
         Future<Object> future = future(request);
-        Duration timeout = duration(request, "timeout");
+        Duration timeout = RequestValues.seconds(request.get("timeout"));
         DoneAndNotDone<Future<Object>> split = Futures.wait(List.of(future), timeout, ReturnWhen.ALL_COMPLETED);
         if (!split.notDone().isEmpty()) {
             timeout(1, 1, "result of " + ids.get(future) + " not ready within " + request.get("timeout") + " s");
@@ -142,8 +141,8 @@ public final class SessionHandler {
 
     private void waitFor(Map<String, Object> request) {
         List<Future<Object>> targets = futures(request);
-        ReturnWhen returnWhen = returnWhen(request.get("return_when"));
-        DoneAndNotDone<Future<Object>> split = Futures.wait(targets, duration(request, "timeout"), returnWhen);
+        ReturnWhen returnWhen = RequestValues.returnWhen(request.get("return_when"));
+        DoneAndNotDone<Future<Object>> split = Futures.wait(targets, RequestValues.seconds(request.get("timeout")), returnWhen);
         Map<String, Object> event = event("summary");
         event.put("done", split.done().stream().map(ids::get).toList());
         event.put("not_done", split.notDone().stream().map(ids::get).toList());
@@ -152,7 +151,7 @@ public final class SessionHandler {
 
     private void asCompleted(Map<String, Object> request) {
         List<Future<Object>> targets = futures(request);
-        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, duration(request, "timeout"))) {
+        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, RequestValues.seconds(request.get("timeout")))) {
             while (it.hasNext()) {
                 emit.accept(outcome(it.next()));
             }
@@ -171,7 +170,7 @@ public final class SessionHandler {
         }
         MapOptions options = MapOptions.defaults().withKeepGoing(true)
                 .withChunksize(integer(request, "chunksize", 1))
-                .withTimeout(duration(request, "timeout"));
+                .withTimeout(RequestValues.seconds(request.get("timeout")));
         if (request.get("buffersize") != null) {
             options = options.withBuffersize(integer(request, "buffersize", 1));
         }
@@ -214,33 +213,7 @@ public final class SessionHandler {
     }
 
     private void stats() {
-        long pending = 0;
-        long running = 0;
-        long done = 0;
-        long failed = 0;
-        long cancelled = 0;
-        for (Future<Object> future : futures.values()) {
-            FutureState state = future.state();
-            if (state == FutureState.PENDING) {
-                pending++;
-            } else if (state == FutureState.RUNNING) {
-                running++;
-            } else if (state.isCancelled()) {
-                cancelled++;
-            } else if (future.exception(Duration.ZERO) != null) {
-                failed++;
-            } else {
-                done++;
-            }
-        }
-        Map<String, Object> event = event("stats");
-        event.put("pending", pending);
-        event.put("running", running);
-        event.put("done", done);
-        event.put("failed", failed);
-        event.put("cancelled", cancelled);
-        event.put("workers", pool.workers());
-        emit.accept(event);
+        emit.accept(FutureService.stats(futures.values(), pool.workers()));
     }
 
     // ------------------------------------------------------------------ events
@@ -343,28 +316,5 @@ public final class SessionHandler {
             return number.intValue();
         }
         throw new BadRequest("'" + field + "' must be a whole number above 0");
-    }
-
-    /** Seconds, as Python's timeouts: a number, or null for none. */
-    private static Duration duration(Map<String, Object> request, String field) {
-        Object value = request.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number number && number.doubleValue() >= 0) {
-            return Duration.ofNanos(new BigDecimal(number.toString()).movePointRight(9).longValue());
-        }
-        throw new BadRequest("'" + field + "' must be a number of seconds, 0 or more");
-    }
-
-    private static ReturnWhen returnWhen(Object value) {
-        if (value == null) {
-            return ReturnWhen.ALL_COMPLETED;
-        }
-        try {
-            return ReturnWhen.valueOf(String.valueOf(value));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("'return_when' must be ALL_COMPLETED, FIRST_COMPLETED or FIRST_EXCEPTION");
-        }
     }
 }
