@@ -34,6 +34,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     private Throwable exception;
     private List<Consumer<? super Future<T>>> callbacks;
     private List<Waiter> waiters;
+    /** Run once on PENDING -> RUNNING; null while none is registered, so the gate stays cheap. */
+    private List<Runnable> runningCallbacks;
 
     /** A pending future; executors create these, and tests and users may too. */
     public Future() {
@@ -159,6 +161,37 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         runCallbacks(List.of(fn));
     }
 
+    /**
+     * Beyond CPython: adds a callback that runs once when an executor starts this future's work
+     * (PENDING to RUNNING), in the executor's thread. Registered on a future that is running
+     * already, it runs now, in this thread; on one that was cancelled or finished, never. This is
+     * how a daemon's journal tells work that was running at a crash from work that never started.
+     * A callback's exception is logged, not raised.
+     */
+    public void addRunningCallback(Runnable fn) {
+        synchronized (this) {
+            if (state == FutureState.PENDING) {
+                if (runningCallbacks == null) {
+                    runningCallbacks = new ArrayList<>(1);
+                }
+                runningCallbacks.add(fn);
+                return;
+            }
+            if (state != FutureState.RUNNING) {
+                return;
+            }
+        }
+        runQuietly(fn);
+    }
+
+    private void runQuietly(Runnable fn) {
+        try {
+            fn.run();
+        } catch (RuntimeException | Error e) {
+            LOGGER.log(System.Logger.Level.ERROR, "exception calling running callback for " + this, e);
+        }
+    }
+
     /** JDK 19 style: the value of a future that finished successfully. */
     public synchronized T resultNow() {
         if (state != FutureState.FINISHED) {
@@ -205,6 +238,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * @throws IllegalStateException {@code "Future in unexpected state"} in any other state
      */
     public boolean setRunningOrNotifyCancel() {
+        List<Runnable> toRun;
         synchronized (this) {
             if (state == FutureState.CANCELLED) {
                 // Waiters were already told in cancel(): they must not count this future twice.
@@ -213,11 +247,17 @@ public class Future<T> implements java.util.concurrent.Future<T> {
             }
             if (state == FutureState.PENDING) {
                 state = FutureState.RUNNING;
-                return true;
+                toRun = runningCallbacks;
+                runningCallbacks = null;
+            } else {
+                LOGGER.log(System.Logger.Level.ERROR, "Future " + this + " in unexpected state: " + state);
+                throw new IllegalStateException("Future in unexpected state");
             }
-            LOGGER.log(System.Logger.Level.ERROR, "Future " + this + " in unexpected state: " + state);
-            throw new IllegalStateException("Future in unexpected state");
         }
+        if (toRun != null) {
+            toRun.forEach(this::runQuietly);
+        }
+        return true;
     }
 
     /**
@@ -473,6 +513,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     private List<Consumer<? super Future<T>>> takeCallbacks() {
         List<Consumer<? super Future<T>>> taken = callbacks;
         callbacks = null;
+        runningCallbacks = null;
         return taken;
     }
 

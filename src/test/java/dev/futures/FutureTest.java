@@ -326,4 +326,28 @@ class FutureTest {
             Thread.interrupted();
         }
     }
+
+    @Test
+    void runningCallbacksRunOnceWhenWorkStartsAndNeverForWorkThatNeverRan() {
+        List<String> calls = new ArrayList<>();
+        Future<Object> started = pending();
+        started.addRunningCallback(() -> calls.add("first"));
+        started.addRunningCallback(() -> {
+            throw new IllegalStateException("logged, not raised");
+        });
+        started.addRunningCallback(() -> calls.add("second"));
+        assertEquals(List.of(), calls);
+        assertTrue(started.setRunningOrNotifyCancel());
+        assertEquals(List.of("first", "second"), calls);
+        started.addRunningCallback(() -> calls.add("late, while running"));
+        started.setResult(1);
+        started.addRunningCallback(() -> calls.add("after finishing"));
+        assertEquals(List.of("first", "second", "late, while running"), calls);
+
+        Future<Object> cancelledFirst = pending();
+        cancelledFirst.addRunningCallback(() -> calls.add("cancelled"));
+        cancelledFirst.cancel();
+        assertFalse(cancelledFirst.setRunningOrNotifyCancel());
+        assertEquals(3, calls.size(), "a cancelled future never starts: " + calls);
+    }
 }

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,22 +49,47 @@ public class DaemonClient {
     }
 
     Answer call(String method, String path, Map<String, ?> body, Map<String, String> headers) {
-        String base = base();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<String> response = send(request(method, path, body, headers), HttpResponse.BodyHandlers.ofString());
+        String text = response.body().strip();
+        return new Answer(response.statusCode(), text.isEmpty() ? Map.of() : codec.decode(text));
+    }
+
+    /**
+     * A streamed NDJSON answer: each event goes to {@code events} as its line arrives. Returns
+     * the status, with the error body when it is not 200.
+     */
+    Answer stream(String path, Map<String, ?> body, Consumer<Map<String, Object>> events) {
+        HttpResponse<Stream<String>> response = send(request("POST", path, body, Map.of()),
+                HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() != 200) {
+                String text = lines.collect(Collectors.joining("\n")).strip();
+                return new Answer(response.statusCode(), text.isEmpty() ? Map.of() : codec.decode(text));
+            }
+            lines.filter(line -> !line.isBlank()).forEach(line -> events.accept(codec.decode(line)));
+        } catch (java.io.UncheckedIOException e) {
+            throw new Unreachable("the daemon at " + base() + " closed the stream: " + e.getMessage());
+        }
+        return new Answer(200, Map.of());
+    }
+
+    private HttpRequest request(String method, String path, Map<String, ?> body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json");
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(codec.encode(body)));
+        return request.build();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String text = response.body().strip();
-            return new Answer(response.statusCode(), text.isEmpty() ? Map.of() : codec.decode(text));
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request, handler);
         } catch (ConnectException e) {
-            throw new Unreachable("no daemon answers at " + base);
+            throw new Unreachable("no daemon answers at " + base());
         } catch (IOException e) {
-            throw new Unreachable("no daemon answers at " + base + ": " + e.getMessage());
+            throw new Unreachable("no daemon answers at " + base() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable("interrupted");

@@ -2,6 +2,8 @@ package dev.futures.cli;
 
 import dev.futures.session.FutureService;
 import dev.futures.session.HttpApi;
+import dev.futures.session.Journal;
+import dev.futures.session.OnDoneCommand;
 import dev.futures.session.TaskPool;
 import dev.futures.session.TokenFile;
 import jakarta.inject.Inject;
@@ -10,6 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -32,7 +37,7 @@ public class ServeCommand implements Callable<Integer> {
     String listen;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Token and address file (default $FUTURES_STATE_DIR, else ~/.local/state/futures).")
+            description = "Token, address and journal (default $FUTURES_STATE_DIR, else ~/.local/state/futures).")
     Path stateDir;
 
     @Option(names = "--http-threads", paramLabel = "N", defaultValue = "64",
@@ -42,6 +47,29 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
             description = "Largest request body accepted (default 1 MiB).")
     int maxBody;
+
+    @Option(names = "--rerun-lost",
+            description = "After a crash, run again the work that was running (default: report it as WorkLostError).")
+    boolean rerunLost;
+
+    @Option(names = "--on-done", paramLabel = "COMMAND",
+            description = "Run 'sh -c COMMAND' after each future completes, with FUTURE_ID, FUTURE_STATE, FUTURE_STATUS, "
+                    + "FUTURE_TASK, FUTURE_EXIT_CODE, FUTURE_ERROR_TYPE, FUTURE_ERROR_MESSAGE in its environment and "
+                    + "the result event as JSON on stdin.")
+    String onDone;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Take the bearer token from this file (e.g. a mounted secret) instead of STATE_DIR/token.")
+    Path tokenFile;
+
+    @Option(names = "--no-token",
+            description = "Serve without a bearer token; refused unless --listen is a loopback address.")
+    boolean noToken;
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also accept requests whose Host header names NAME (a service name or pod IP when "
+                    + "--listen is not loopback); repeatable.")
+    List<String> allowHosts = new ArrayList<>();
 
     @Inject
     FuturesConfig config;
@@ -54,24 +82,70 @@ public class ServeCommand implements Callable<Integer> {
             throw new UsageError("--http-threads and --max-body must be at least 1");
         }
         Path dir = StateDir.resolve(stateDir);
-        String token = TokenFile.loadOrCreate(dir);
+        String token = token(dir, address);
+        try (StateDirLock lock = StateDirLock.acquire(dir); Journal journal = Journal.open(dir.resolve(Journal.FILE))) {
+            return serve(dir, address, token, journal);
+        }
+    }
+
+    private Integer serve(Path dir, InetSocketAddress address, String token, Journal journal)
+            throws IOException, InterruptedException {
         int workers = pool.resolveWorkers(config);
-        FutureService service = new FutureService(pool.taskPool(workers, "futures-serve"));
+        OnDoneCommand callbacks = onDone == null ? null : new OnDoneCommand(onDone);
+        FutureService service = new FutureService(pool.taskPool(workers, "futures-serve"), journal, callbacks);
+        FutureService.Recovery recovery = service.recover(rerunLost);
         CountDownLatch stop = new CountDownLatch(1);
         HttpApi api;
         try {
-            api = HttpApi.start(service, address, token, httpThreads, maxBody, stop::countDown);
+            api = HttpApi.start(service, address, token, httpThreads, maxBody, Set.copyOf(allowHosts), stop::countDown);
         } catch (java.net.BindException e) {
             throw new UsageError("cannot listen on " + listen + ": " + e.getMessage());
         }
         String url = "http://" + hostForUrl(address.getAddress()) + ":" + api.port();
         Files.writeString(dir.resolve("address"), url + "\n");
-        System.err.println("futures serve: listening on " + url + " (token in " + dir.resolve(TokenFile.NAME) + ")");
+        System.err.println("futures serve: listening on " + url + (token == null ? " without a token"
+                : " (token in " + (tokenFile != null ? tokenFile : dir.resolve(TokenFile.NAME)) + ")"));
+        if (!journal.recovered().isEmpty()) {
+            System.err.println("futures serve: journal " + dir.resolve(Journal.FILE) + ": " + recovery.restored()
+                    + " finished kept, " + recovery.rerun() + " run again, " + recovery.lost() + " lost"
+                    + (journal.dropped() > 0 ? ", " + journal.dropped() + " torn line(s) dropped" : ""));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "futures-serve-stop"));
         stop.await();
         api.close();
         service.shutdown(true, false);
+        if (callbacks != null) {
+            callbacks.close();
+        }
         return ExitCodes.OK;
+    }
+
+    /** The token clients must send, or null with --no-token (loopback only). */
+    private String token(Path dir, InetSocketAddress address) throws IOException {
+        if (noToken) {
+            if (tokenFile != null) {
+                throw new UsageError("--no-token and --token-file exclude each other");
+            }
+            if (!address.getAddress().isLoopbackAddress()) {
+                throw new UsageError("refusing to listen on " + listen + " without a token: --no-token is for loopback "
+                        + "addresses only");
+            }
+            return null;
+        }
+        if (tokenFile == null) {
+            return TokenFile.loadOrCreate(dir);
+        }
+        String token;
+        try {
+            token = TokenFile.read(tokenFile);
+        } catch (IOException e) {
+            throw new UsageError("cannot read --token-file " + tokenFile + ": " + e.getMessage());
+        }
+        if (token.isEmpty()) {
+            throw new UsageError("--token-file " + tokenFile + " is empty");
+        }
+        Files.createDirectories(dir);
+        return token;
     }
 
     /** @throws UsageError for an address that is not HOST:PORT */

@@ -8,6 +8,7 @@ import dev.futures.ReturnWhen;
 import dev.futures.TaskFailedException;
 import dev.futures.process.RemoteTaskException;
 import dev.futures.protocol.RemoteError;
+import dev.futures.task.CommandFailed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,20 +16,98 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Futures by id for many concurrent clients (the daemon): ids are never reused, and a retried
  * submit with the same idempotency key gets the first submit's id. Thread-safe.
  */
 public final class FutureService {
+    private static final Pattern EXIT_STATUS = Pattern.compile("non-zero exit status (-?\\d+)");
+
     private final TaskPool pool;
-    private final AtomicLong nextId = new AtomicLong(1);
-    private final Map<String, Future<Object>> futures = new ConcurrentHashMap<>();
+    private final Journal journal;
+    private final Consumer<Map<String, Object>> onDone;
+    private final AtomicLong nextId;
+    private final Map<String, Tracked> futures = new ConcurrentHashMap<>();
     private final Map<String, String> idempotency = new ConcurrentHashMap<>();
     private volatile boolean shutDown;
 
+    /** A future and the task it runs (its name decides whether the outcome has an exit code). */
+    private record Tracked(String task, Future<Object> future) {
+    }
+
+    /** What a restart made of the journal's futures. */
+    public record Recovery(int restored, int rerun, int lost) {
+    }
+
     public FutureService(TaskPool pool) {
+        this(pool, Journal.none(), null);
+    }
+
+    /**
+     * @param journal where every submit, start and outcome is recorded ({@link Journal#none()} for none)
+     * @param onDone  receives each outcome (a result event) once its future is done; may be null
+     */
+    public FutureService(TaskPool pool, Journal journal, Consumer<Map<String, Object>> onDone) {
         this.pool = pool;
+        this.journal = journal;
+        this.onDone = onDone;
+        this.nextId = new AtomicLong(journal.nextId());
+    }
+
+    /**
+     * Takes over the journal's futures, before any client is served: finished ones keep their
+     * outcome, ones that never started run again under their id, and ones that were running are
+     * reported lost ({@code WorkLostError}) unless {@code rerunLost} runs them again too.
+     */
+    public Recovery recover(boolean rerunLost) {
+        int restored = 0;
+        int rerun = 0;
+        int lost = 0;
+        for (Journal.Entry entry : journal.recovered()) {
+            String id = Journal.id(entry.id());
+            if (entry.idempotencyKey() != null) {
+                idempotency.put(entry.idempotencyKey(), id);
+            }
+            if (entry.outcome() != null) {
+                futures.put(id, new Tracked(entry.task(), restore(entry.outcome())));
+                restored++;
+            } else if (entry.started() && !rerunLost) {
+                Future<Object> future = new Future<>();
+                track(entry.id(), entry.task(), future);
+                future.setException(RecordedError.lost(id));
+                lost++;
+            } else {
+                Future<Object> future;
+                try {
+                    future = pool.submit(entry.task(), entry.args(), entry.timeout());
+                } catch (RuntimeException refused) {
+                    // The task is gone from this build, or the pool cannot enforce its timeout.
+                    future = new Future<>();
+                    future.setException(refused);
+                }
+                track(entry.id(), entry.task(), future);
+                rerun++;
+            }
+        }
+        return new Recovery(restored, rerun, lost);
+    }
+
+    private static Future<Object> restore(Map<String, Object> outcome) {
+        Future<Object> future = new Future<>();
+        Object status = outcome.get("status");
+        if ("cancelled".equals(status)) {
+            future.cancel();
+        } else if ("error".equals(status) && outcome.get("error") instanceof Map<?, ?> error) {
+            future.setException(new RecordedError(String.valueOf(error.get("type")), (String) error.get("message"),
+                    (String) error.get("traceback")));
+        } else {
+            future.setResult(outcome.get("value"));
+        }
+        return future;
     }
 
     /**
@@ -39,32 +118,60 @@ public final class FutureService {
      */
     public String submit(String task, List<Object> args, Duration timeout, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return register(pool.submit(task, args, timeout));
+            return start(task, args, timeout, null);
         }
         synchronized (idempotency) {
             String known = idempotency.get(idempotencyKey);
             if (known != null) {
                 return known;
             }
-            String id = register(pool.submit(task, args, timeout));
+            String id = start(task, args, timeout, idempotencyKey);
             idempotency.put(idempotencyKey, id);
             return id;
         }
     }
 
-    private String register(Future<Object> future) {
-        String id = "f" + nextId.getAndIncrement();
-        futures.put(id, future);
-        return id;
+    private String start(String task, List<Object> args, Duration timeout, String idempotencyKey) {
+        Future<Object> future = pool.submit(task, args, timeout);
+        long number = nextId.getAndIncrement();
+        // Recorded before the id is handed out: an acknowledged submit survives a crash.
+        journal.submitted(number, task, args, timeout, idempotencyKey);
+        track(number, task, future);
+        return Journal.id(number);
+    }
+
+    private void track(long number, String task, Future<Object> future) {
+        String id = Journal.id(number);
+        futures.put(id, new Tracked(task, future));
+        future.addRunningCallback(() -> journal.started(number));
+        future.addDoneCallback(done -> {
+            Map<String, Object> outcome = outcome(id, done, task);
+            journal.finished(number, outcome);
+            if (onDone != null) {
+                Map<String, Object> told = new LinkedHashMap<>(outcome);
+                told.put("task", task);
+                onDone.accept(told);
+            }
+        });
     }
 
     /** @throws BadRequest for an id no future has */
     public Future<Object> future(String id) {
-        Future<Object> future = futures.get(id);
-        if (future == null) {
+        return tracked(id).future();
+    }
+
+    private Tracked tracked(String id) {
+        Tracked tracked = futures.get(id);
+        if (tracked == null) {
             throw new NotFound("no future has id " + id);
         }
-        return future;
+        return tracked;
+    }
+
+    /** The outcome of a done future: its result event. */
+    public Map<String, Object> outcome(String id) {
+        Tracked tracked = tracked(id);
+        return outcome(id, tracked.future(), tracked.task());
     }
 
     public Map<String, Object> state(String id) {
@@ -89,7 +196,7 @@ public final class FutureService {
             event.put("message", "result of " + id + " not ready within " + timeout);
             return event;
         }
-        return outcome(id, future);
+        return outcome(id);
     }
 
     public Map<String, Object> cancel(String id, boolean force) {
@@ -112,11 +219,14 @@ public final class FutureService {
         Map<String, Object> event = event("summary");
         event.put("done", split.done().stream().map(byFuture::get).toList());
         event.put("not_done", split.notDone().stream().map(byFuture::get).toList());
+        // Beyond DESIGN's summary: which done ones failed, so a client can tell FIRST_EXCEPTION met.
+        event.put("failed", split.done().stream().filter(f -> !f.cancelled() && f.exception(Duration.ZERO) != null)
+                .map(byFuture::get).toList());
         return event;
     }
 
     public Map<String, Object> stats() {
-        return stats(futures.values(), pool.workers());
+        return stats(futures.values().stream().map(Tracked::future).toList(), pool.workers());
     }
 
     /** The {@code stats} event: futures by state (failed = finished with an exception) and the pool's workers. */
@@ -161,6 +271,11 @@ public final class FutureService {
 
     /** A finished future as a result event: value, error (type, message, traceback) or cancelled. */
     static Map<String, Object> outcome(Object id, Future<Object> future) {
+        return outcome(id, future, null);
+    }
+
+    /** The same, with the exit code when {@code task} runs a command ({@code sh}, {@code exec}). */
+    static Map<String, Object> outcome(Object id, Future<Object> future, String task) {
         Map<String, Object> event = event("result");
         event.put("id", id);
         if (future.cancelled()) {
@@ -168,20 +283,47 @@ public final class FutureService {
             return event;
         }
         Throwable error = future.exception(Duration.ZERO);
+        boolean command = "sh".equals(task) || "exec".equals(task);
         if (error == null) {
             event.put("status", "ok");
             event.put("value", future.result(Duration.ZERO));
+            if (command) {
+                event.put("exit_code", 0L);
+            }
             return event;
         }
         Throwable cause = error instanceof TaskFailedException && error.getCause() != null ? error.getCause() : error;
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("type", cause.getClass().getSimpleName());
-        details.put("message", cause.getMessage());
-        details.put("traceback", cause.getCause() instanceof RemoteTaskException remote ? remote.remoteTraceback()
-                : RemoteError.of(cause).traceback());
+        if (cause instanceof RecordedError recorded) {
+            details.put("type", recorded.type());
+            details.put("message", recorded.getMessage());
+            details.put("traceback", recorded.traceback());
+        } else if (cause instanceof RemoteTaskException remote) {
+            // A worker's exception that has no local class: its own name, not the carrier's.
+            details.put("type", remote.remoteType().substring(remote.remoteType().lastIndexOf('.') + 1));
+            details.put("message", remote.remoteMessage());
+            details.put("traceback", remote.remoteTraceback());
+        } else {
+            details.put("type", cause.getClass().getSimpleName());
+            details.put("message", cause.getMessage());
+            details.put("traceback", cause.getCause() instanceof RemoteTaskException remote ? remote.remoteTraceback()
+                    : RemoteError.of(cause).traceback());
+        }
         event.put("status", "error");
         event.put("error", details);
+        if (command && "CommandFailed".equals(details.get("type"))) {
+            Long exitCode = cause instanceof CommandFailed failed ? Long.valueOf(failed.exitCode()) : exitStatus(details);
+            if (exitCode != null) {
+                event.put("exit_code", exitCode);
+            }
+        }
         return event;
+    }
+
+    /** A worker's CommandFailed arrives as text: its message names the exit status. */
+    private static Long exitStatus(Map<String, Object> details) {
+        Matcher matcher = EXIT_STATUS.matcher(String.valueOf(details.get("message")));
+        return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
     }
 
     static Map<String, Object> event(String name) {

@@ -45,40 +45,68 @@ public final class HttpApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final Set<String> hosts;
+    private final int port;
     private final Runnable onShutdown;
 
     private HttpApi(FutureService service, String token, int maxBody, HttpServer server, ExecutorService threads,
-            Runnable onShutdown) {
+            Set<String> allowedHosts, Runnable onShutdown) {
         this.service = service;
         this.token = token;
         this.maxBody = maxBody;
         this.server = server;
         this.threads = threads;
         this.onShutdown = onShutdown;
-        int port = server.getAddress().getPort();
-        String bound = server.getAddress().getAddress().getHostAddress();
-        // Loopback names always; the bound address when it is another one.
-        this.hosts = new java.util.HashSet<>(List.of(bound + ":" + port, "[" + bound + "]:" + port, "localhost:" + port,
-                "127.0.0.1:" + port, "[::1]:" + port));
+        this.port = server.getAddress().getPort();
+        // Loopback names always; the bound address when it is another one; and what the user allows.
+        this.hosts = new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        this.hosts.add(server.getAddress().getAddress().getHostAddress());
+        allowedHosts.forEach(host -> hosts.add(host.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /**
      * Listens on {@code address}; {@code threads} bound the requests served at once (long polls
-     * hold one each). {@code onShutdown} runs after a shutdown request was answered.
+     * hold one each). A null {@code token} serves without authentication (the caller allows that
+     * on loopback only). {@code allowedHosts} are names besides loopback and the bound address
+     * that a request's {@code Host} may carry (a service name, a pod IP). {@code onShutdown} runs
+     * after a shutdown request was answered.
      */
     public static HttpApi start(FutureService service, InetSocketAddress address, String token, int threads,
-            int maxBody, Runnable onShutdown) throws IOException {
+            int maxBody, Set<String> allowedHosts, Runnable onShutdown) throws IOException {
+        // The JDK server writes headers and body apart; with Nagle's algorithm on, the body then
+        // waits for the client's delayed ACK, 40 ms per request on keep-alive connections. The
+        // server reads this once, when its first instance is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(address, 128);
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "futures-http");
             thread.setDaemon(true);
             return thread;
         });
-        HttpApi api = new HttpApi(service, token, maxBody, server, pool, onShutdown);
+        HttpApi api = new HttpApi(service, token, maxBody, server, pool, allowedHosts, onShutdown);
         server.createContext("/", api::handle);
         server.setExecutor(pool);
         server.start();
         return api;
+    }
+
+    /** Host header: an allowed name, and this daemon's port (implied 80 when absent). */
+    private boolean hostAllowed(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host;
+        int hostPort = 80;
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(']') < colon && (host.startsWith("[") || host.indexOf(':') == colon)) {
+            name = host.substring(0, colon);
+            try {
+                hostPort = Integer.parseInt(host.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        name = name.replace("[", "").replace("]", "").toLowerCase(java.util.Locale.ROOT);
+        return hostPort == port && hosts.contains(name);
     }
 
     public int port() {
@@ -116,13 +144,13 @@ public final class HttpApi implements AutoCloseable {
                 return;
             }
             String host = exchange.getRequestHeaders().getFirst("Host");
-            if (host == null || !hosts.contains(host)) {
+            if (!hostAllowed(host)) {
                 error(exchange, 403, "Forbidden", "Host '" + host + "' is not this daemon's address");
                 return;
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
-            if (!TokenFile.matches(token, given)) {
+            if (token != null && !TokenFile.matches(token, given)) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
                 error(exchange, 401, "Unauthorized", "a valid 'Authorization: Bearer TOKEN' header is needed");
                 return;
@@ -222,7 +250,7 @@ public final class HttpApi implements AutoCloseable {
         try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, RequestValues.seconds(body.get("timeout")))) {
             while (it.hasNext()) {
                 Future<Object> done = it.next();
-                out.write(codec.encode(FutureService.outcome(byFuture.get(done), done)));
+                out.write(codec.encode(service.outcome(byFuture.get(done))));
                 out.flush();
             }
         } catch (TimeoutError e) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class HttpApiTest {
     private final NdjsonCodec json = new NdjsonCodec();
     private final HttpClient client = HttpClient.newHttpClient();
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
+    private Journal journal;
     private FutureService service;
     private HttpApi api;
     private String token;
@@ -43,9 +45,10 @@ class HttpApiTest {
     @BeforeEach
     void start() throws Exception {
         token = TokenFile.loadOrCreate(dir.resolve("state"));
-        service = new FutureService(TaskPool.of(new ThreadPoolExecutor(4), TaskRegistry.discover()));
+        journal = Journal.open(dir.resolve(Journal.FILE));
+        service = new FutureService(TaskPool.of(new ThreadPoolExecutor(4), TaskRegistry.discover()), journal, null);
         api = HttpApi.start(service, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, 16, 4096,
-                shutdownRequested::countDown);
+                Set.of("futures.example"), shutdownRequested::countDown);
         base = "http://127.0.0.1:" + api.port();
     }
 
@@ -54,6 +57,7 @@ class HttpApiTest {
         Files.writeString(dir.resolve("gate"), "open");
         api.close();
         service.shutdown(true, true);
+        journal.close();
     }
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
@@ -126,6 +130,10 @@ class HttpApiTest {
         assertEquals(403, origin.statusCode());
         assertEquals(403, rawStatus("GET /v1/stats HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer " + token
                 + "\r\nConnection: close\r\n\r\n"), "DNS rebinding: a foreign Host");
+        assertEquals(403, rawStatus("GET /v1/stats HTTP/1.1\r\nHost: futures.example:1\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n"), "an allowed name on another port");
+        assertEquals(200, rawStatus("GET /v1/stats HTTP/1.1\r\nHost: futures.example:" + api.port()
+                + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n"), "--allow-host");
         assertEquals(400, call("POST", "/v1/futures", "{not json").statusCode());
         assertEquals(400, call("POST", "/v1/futures", "{\"task\":\"no_such_task\"}").statusCode());
         assertEquals(404, call("GET", "/v1/futures/f999", null).statusCode());
@@ -145,6 +153,67 @@ class HttpApiTest {
         assertEquals(503, client.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(409, call("POST", "/v1/futures", "{\"task\":\"echo\",\"args\":[1]}").statusCode());
+    }
+
+    /**
+     * 50 clients, each on its own keep-alive connection, submit 200 futures at once, then retry
+     * every submit with the same idempotency key: every input comes back as its own future's
+     * value, no id is handed out twice, every retry gets the first id, and the journal holds
+     * exactly the 10,000 finished futures.
+     */
+    @Test
+    void fiftyConcurrentClientsLoseAndDuplicateNothing() throws Exception {
+        int clients = 50;
+        int submits = 200;
+        Map<String, String> idByInput = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Callable<Void>> work = new java.util.ArrayList<>();
+            CountDownLatch allReady = new CountDownLatch(clients);
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                work.add(() -> {
+                    HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    allReady.countDown();
+                    allReady.await();
+                    for (int round = 0; round < 2; round++) {
+                        for (int i = 0; i < submits; i++) {
+                            String input = client + "-" + i;
+                            HttpResponse<String> response = own.send(HttpRequest.newBuilder(URI.create(base + "/v1/futures"))
+                                    .header("Authorization", "Bearer " + token).header("Idempotency-Key", input)
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"task\":\"echo\",\"args\":[\"" + input + "\"]}"))
+                                    .build(), HttpResponse.BodyHandlers.ofString());
+                            assertEquals(201, response.statusCode(), response.body());
+                            String id = (String) json.decode(response.body().strip()).get("id");
+                            String first = idByInput.putIfAbsent(input, id);
+                            if (first != null) {
+                                assertEquals(first, id, "a retried submit of " + input);
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (java.util.concurrent.Future<Void> done : pool.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(clients * submits, idByInput.size());
+        assertEquals(clients * submits, new java.util.HashSet<>(idByInput.values()).size(), "an id handed out twice");
+        for (Map.Entry<String, String> submitted : idByInput.entrySet()) {
+            assertEquals(submitted.getKey(), ok("GET", "/v1/futures/" + submitted.getValue() + "/result?timeout=30", null,
+                    200).get("value"));
+        }
+        service.shutdown(true, false);
+        try (Journal replayed = Journal.open(dir.resolve(Journal.FILE))) {
+            assertEquals(clients * submits, replayed.recovered().size());
+            for (Journal.Entry entry : replayed.recovered()) {
+                assertEquals(entry.idempotencyKey(), entry.outcome().get("value"), "journaled outcome of f" + entry.id());
+                assertEquals(idByInput.get(entry.idempotencyKey()), "f" + entry.id());
+            }
+        }
     }
 
     /** A request with exactly these headers (HttpClient will not send a foreign Host). */
