@@ -154,6 +154,96 @@ class ExecutableIT {
         assertEquals(0, serve.exitValue());
     }
 
+    /**
+     * The daemon killed with SIGKILL in the middle of a batch, then started again on the same
+     * state directory: the finished result is kept, the work that never started runs, the work
+     * that was running is reported lost, ids go on, and --on-done saw every outcome once.
+     */
+    @Test
+    void serveSurvivesKillNineMidBatch() throws Exception {
+        Path state = dir.resolve("state");
+        Path gate = dir.resolve("gate");
+        Path running = Files.createDirectories(dir.resolve("running"));
+        Path doneLog = dir.resolve("done.log");
+        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        String onDone = "echo \"$FUTURE_ID $FUTURE_STATUS $FUTURE_EXIT_CODE $FUTURE_ERROR_TYPE\" >> '" + doneLog + "'";
+        String blocked = "echo $$ > '" + running + "'/$1; while [ ! -e '" + gate + "' ]; do sleep 0.05; done";
+        try {
+            Process first = startServe(env, state, "-j2", "--on-done", onDone);
+            assertEquals("f1", client(env, 0, "submit", "sh", "echo fast"));
+            assertEquals("fast", client(env, 0, "result", "f1"));
+            assertEquals("f2", client(env, 0, "submit", "sh", blocked, "f2"));
+            assertEquals("f3", client(env, 0, "submit", "sh", blocked, "f3"));
+            assertEquals("f4", client(env, 0, "submit", "sh", "echo pending four"));
+            assertEquals("f5", client(env, 0, "submit", "sh", "exit 7"));
+            awaitFiles(running, 2);
+            awaitLine(doneLog, "f1 ok 0 ");
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+
+            Process second = startServe(env, state, "-j2", "--on-done", onDone);
+            assertEquals("fast", client(env, 0, "result", "f1"), "a finished result survives");
+            client(env, 1, "result", "f2");
+            assertTrue(Files.readString(dir.resolve("stderr")).contains("WorkLostError"), "running work is reported lost");
+            assertEquals("pending four", client(env, 0, "result", "f4"), "work that never started runs after the restart");
+            client(env, 1, "result", "f5");
+            assertEquals("f6", client(env, 0, "submit", "echo", "six"), "ids are never reused");
+            assertEquals("f1\nf4\nf6", client(env, 0, "wait", "f1", "f4", "f6"));
+            assertEquals("f2\nf3\nf5", client(env, 1, "wait", "--return-when", "FIRST_EXCEPTION", "f2", "f3", "f5"));
+            String order = client(env, 1, "as-completed", "f4", "f2");
+            assertEquals(java.util.Set.of("f2", "f4"), java.util.Set.copyOf(List.of(order.split("\n"))));
+            client(env, 0, "shutdown");
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, second.exitValue());
+            assertEquals(List.of("f1 ok 0 ", "f2 error  WorkLostError", "f3 error  WorkLostError", "f4 ok 0 ",
+                    "f5 error 7 CommandFailed", "f6 ok  "), Files.readAllLines(doneLog).stream().sorted().toList());
+        } finally {
+            Files.writeString(gate, "open"); // the first daemon's orphaned commands end on their own
+        }
+    }
+
+    @Test
+    void serveRefusesNoTokenOffLoopbackAndASecondDaemonOnOneStateDir() throws Exception {
+        Path state = dir.resolve("state");
+        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        client(env, 2, "serve", "--listen", "0.0.0.0:0", "--no-token");
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("without a token"));
+        Process serve = startServe(env, state);
+        client(env, 2, "serve", "--listen", "127.0.0.1:0");
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("another 'futures serve' uses the state directory"));
+        client(env, 0, "shutdown");
+        assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+    }
+
+    /** Starts the daemon on a free port and waits until it wrote its address. */
+    private Process startServe(java.util.Map<String, String> env, Path state, String... options) throws IOException {
+        Path address = state.resolve("address");
+        Files.deleteIfExists(address);
+        List<String> args = new ArrayList<>(List.of("serve", "--listen", "127.0.0.1:0"));
+        args.addAll(List.of(options));
+        // Its own stderr file: the clients' runs overwrite dir/stderr.
+        List<String> command = new ArrayList<>(List.of(EXECUTABLE));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("serve.stderr").toFile());
+        builder.environment().putAll(env);
+        Process serve = builder.start();
+        started.add(serve);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(address) || Files.readString(address).isBlank()) {
+            assertTrue(System.nanoTime() < giveUp && serve.isAlive(), "the daemon never listened");
+            Thread.onSpinWait();
+        }
+        return serve;
+    }
+
+    private static void awaitLine(Path file, String line) throws IOException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file) || !Files.readAllLines(file).contains(line)) {
+            assertTrue(System.nanoTime() < giveUp, "never written: " + line);
+            Thread.onSpinWait();
+        }
+    }
+
     /** Runs a client command, checks its exit code, returns its stdout without the newline. */
     private String client(java.util.Map<String, String> env, int exitCode, String... args) throws Exception {
         Process process = start(env, args);

@@ -1,0 +1,93 @@
+package dev.futures.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.futures.ThreadPoolExecutor;
+import dev.futures.task.TaskRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a restart makes of the journal a crash left behind. */
+@Timeout(60)
+class FutureServiceRecoveryTest {
+    @TempDir
+    Path dir;
+
+    /** The journal of a daemon killed while f2 and f4 ran and f3 and f5 waited. */
+    private Path crashedJournal() throws Exception {
+        Path file = dir.resolve(Journal.FILE);
+        Files.writeString(file, String.join("\n",
+                "{\"r\":\"submit\",\"id\":\"f1\",\"task\":\"echo\",\"args\":[\"kept\"]}",
+                "{\"r\":\"submit\",\"id\":\"f2\",\"task\":\"echo\",\"args\":[\"was running\"]}",
+                "{\"r\":\"start\",\"id\":\"f1\"}",
+                "{\"r\":\"submit\",\"id\":\"f3\",\"task\":\"echo\",\"args\":[\"never started\"]}",
+                "{\"r\":\"done\",\"id\":\"f1\",\"outcome\":{\"event\":\"result\",\"id\":\"f1\",\"status\":\"ok\",\"value\":\"kept\"}}",
+                "{\"r\":\"start\",\"id\":\"f2\"}",
+                "{\"r\":\"submit\",\"id\":\"f4\",\"task\":\"echo\",\"args\":[4],\"key\":\"job-4\"}",
+                "{\"r\":\"start\",\"id\":\"f4\"}",
+                "{\"r\":\"submit\",\"id\":\"f5\",\"task\":\"no_longer_built_in\",\"args\":[]}",
+                ""), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Object value(FutureService service, String id) {
+        return service.result(id, Duration.ofSeconds(30)).get("value");
+    }
+
+    private static Object errorType(FutureService service, String id) {
+        return ((Map<?, ?>) service.result(id, Duration.ofSeconds(30)).get("error")).get("type");
+    }
+
+    @Test
+    void finishedKeptUnstartedRunAgainRunningReportedLost() throws Exception {
+        List<Map<String, Object>> told = new CopyOnWriteArrayList<>();
+        Journal journal = Journal.open(crashedJournal());
+        FutureService service = new FutureService(TaskPool.of(new ThreadPoolExecutor(2), TaskRegistry.withBuiltIns()),
+                journal, told::add);
+        try {
+            assertEquals(new FutureService.Recovery(1, 2, 2), service.recover(false));
+            assertEquals("kept", value(service, "f1"));
+            assertEquals("WorkLostError", errorType(service, "f2"));
+            assertEquals("never started", value(service, "f3"));
+            assertEquals("WorkLostError", errorType(service, "f4"));
+            assertEquals("UnknownTask", errorType(service, "f5"));
+            assertEquals("f6", service.submit("echo", List.of("new"), null, null), "ids go on after the journal's");
+            assertEquals("f4", service.submit("echo", List.of(4L), null, "job-4"), "idempotency keys survive a restart");
+            assertEquals("new", value(service, "f6"));
+            // f1 finished in the first run: its --on-done ran then, not again.
+            assertEquals(List.of("f2", "f3", "f4", "f5", "f6"), told.stream().map(e -> e.get("id")).sorted().toList());
+        } finally {
+            service.shutdown(true, false);
+            journal.close();
+        }
+        try (Journal again = Journal.open(dir.resolve(Journal.FILE))) {
+            assertEquals(6, again.recovered().size());
+            assertTrue(again.recovered().stream().allMatch(entry -> entry.outcome() != null),
+                    "a second restart finds every outcome, the lost ones included: " + again.recovered());
+        }
+    }
+
+    @Test
+    void rerunLostRunsTheRunningWorkAgain() throws Exception {
+        Journal journal = Journal.open(crashedJournal());
+        FutureService service = new FutureService(TaskPool.of(new ThreadPoolExecutor(2), TaskRegistry.withBuiltIns()),
+                journal, null);
+        try {
+            assertEquals(new FutureService.Recovery(1, 4, 0), service.recover(true));
+            assertEquals("was running", value(service, "f2"));
+            assertEquals(4L, value(service, "f4"));
+        } finally {
+            service.shutdown(true, false);
+            journal.close();
+        }
+    }
+}
