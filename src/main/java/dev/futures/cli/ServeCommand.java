@@ -1,6 +1,7 @@
 package dev.futures.cli;
 
 import dev.futures.session.FutureService;
+import dev.futures.session.HealthEndpoint;
 import dev.futures.session.HttpApi;
 import dev.futures.session.Journal;
 import dev.futures.session.OnDoneCommand;
@@ -35,6 +36,11 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:7700",
             description = "Address to listen on (default 127.0.0.1:7700; port 0 picks a free one).")
     String listen;
+
+    @Option(names = "--health-listen", paramLabel = "HOST:PORT",
+            description = "Also serve /healthz and /readyz, and nothing else, here (e.g. 0.0.0.0:7701 for a kubelet's "
+                    + "probes while the API stays on loopback).")
+    String healthListen;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Token, address and journal (default $FUTURES_STATE_DIR, else ~/.local/state/futures).")
@@ -81,14 +87,16 @@ public class ServeCommand implements Callable<Integer> {
         if (httpThreads < 1 || maxBody < 1) {
             throw new UsageError("--http-threads and --max-body must be at least 1");
         }
+        InetSocketAddress healthAddress = healthListen == null ? null : address(healthListen);
         Path dir = StateDir.resolve(stateDir);
         String token = token(dir, address);
         try (StateDirLock lock = StateDirLock.acquire(dir); Journal journal = Journal.open(dir.resolve(Journal.FILE))) {
-            return serve(dir, address, token, journal);
+            return serve(dir, address, healthAddress, token, journal);
         }
     }
 
-    private Integer serve(Path dir, InetSocketAddress address, String token, Journal journal)
+    private Integer serve(Path dir, InetSocketAddress address, InetSocketAddress healthAddress, String token,
+            Journal journal)
             throws IOException, InterruptedException {
         int workers = pool.resolveWorkers(config);
         OnDoneCommand callbacks = onDone == null ? null : new OnDoneCommand(onDone);
@@ -99,7 +107,18 @@ public class ServeCommand implements Callable<Integer> {
         try {
             api = HttpApi.start(service, address, token, httpThreads, maxBody, Set.copyOf(allowHosts), stop::countDown);
         } catch (java.net.BindException e) {
+            service.shutdown(false, true);
             throw new UsageError("cannot listen on " + listen + ": " + e.getMessage());
+        }
+        HealthEndpoint health = null;
+        if (healthAddress != null) {
+            try {
+                health = HealthEndpoint.start(service, healthAddress);
+            } catch (java.net.BindException e) {
+                api.close();
+                service.shutdown(false, true);
+                throw new UsageError("cannot listen on " + healthListen + ": " + e.getMessage());
+            }
         }
         String url = "http://" + hostForUrl(address.getAddress()) + ":" + api.port();
         Files.writeString(dir.resolve("address"), url + "\n");
@@ -113,6 +132,9 @@ public class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "futures-serve-stop"));
         stop.await();
         api.close();
+        if (health != null) {
+            health.close();
+        }
         service.shutdown(true, false);
         if (callbacks != null) {
             callbacks.close();

@@ -130,13 +130,7 @@ public final class HttpApi implements AutoCloseable {
         try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (path.equals("/healthz")) {
-                send(exchange, 200, Map.of("status", "ok"));
-                return;
-            }
-            if (path.equals("/readyz")) {
-                boolean ready = !service.isShutDown();
-                send(exchange, ready ? 200 : 503, Map.of("status", ready ? "ready" : "shutting down"));
+            if (HealthEndpoint.answer(exchange, service)) {
                 return;
             }
             if (exchange.getRequestHeaders().containsKey("Origin")) {

@@ -155,6 +155,22 @@ class HttpApiTest {
         assertEquals(409, call("POST", "/v1/futures", "{\"task\":\"echo\",\"args\":[1]}").statusCode());
     }
 
+    @Test
+    void healthAloneOnASecondAddressServesNothingElse() throws Exception {
+        try (HealthEndpoint health = HealthEndpoint.start(service, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            String probes = "http://127.0.0.1:" + health.port();
+            assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(probes + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(probes + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(probes + "/v1/stats"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            service.shutdown(true, false);
+            assertEquals(503, client.send(HttpRequest.newBuilder(URI.create(probes + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
     /**
      * 50 clients, each on its own keep-alive connection, submit 200 futures at once, then retry
      * every submit with the same idempotency key: every input comes back as its own future's
