@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 /** {@code futures serve}: the sidecar daemon, an executor behind an HTTP/JSON API on loopback. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run an executor behind an HTTP/JSON API (127.0.0.1 by default) that other containers or "
-                + "scripts submit work to: futures submit/status/result/cancel/shutdown, or curl.",
+                + "scripts submit work to: futures submit/status/result/cancel/wait/as-completed/shutdown, or curl.",
                 "Every endpoint but /healthz and /readyz needs 'Authorization: Bearer TOKEN'; the token is created "
                         + "in STATE_DIR/token (mode 0600) on first start."})
 public class ServeCommand implements Callable<Integer> {

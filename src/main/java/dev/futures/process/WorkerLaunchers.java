@@ -95,7 +95,11 @@ public final class WorkerLaunchers {
      * (two would be an error).
      */
     static List<String> workerDefaults(List<String> inherited) {
-        List<String> defaults = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        List<String> defaults = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        // The launcher's class-data archive carries over; a JDK 25 AOT cache refuses any -Xshare.
+        if (inherited.stream().noneMatch(option -> option.startsWith("-XX:AOTCache"))) {
+            defaults.add("-Xshare:auto");
+        }
         boolean collectorChosen = inherited.stream().anyMatch(option -> option.matches("-XX:\\+Use\\w*GC"));
         String extra = System.getenv("FUTURES_WORKER_JAVA_OPTS");
         if (!collectorChosen && (extra == null || !extra.matches(".*-XX:\\+Use\\w*GC.*"))) {

@@ -253,6 +253,18 @@ class ExecutableIT {
         return out.strip();
     }
 
+    /** The build trained a class-data archive for this JDK and the launcher maps it. */
+    @Test
+    void theLauncherStartsFromTheBuildsClassDataArchive() throws Exception {
+        Path log = dir.resolve("classes.log");
+        Process version = start(java.util.Map.of("FUTURES_JAVA_OPTS", "-Xlog:class+load:file=" + log), "--version");
+        assertTrue(stdout(version).startsWith("futures "));
+        assertEquals(0, version.exitValue(), Files.readString(dir.resolve("stderr")));
+        String loaded = Files.readAllLines(log).stream().filter(line -> line.contains(" dev.futures.cli.FuturesCommand "))
+                .findFirst().orElseThrow();
+        assertTrue(loaded.contains("source: shared objects file"), loaded);
+    }
+
     @Test
     void runReadsCommandLinesFromStdin() throws Exception {
         Process process = start("run", "-j2");

@@ -335,6 +335,8 @@ class ProcessPoolExecutorTest {
         assertTrue(WorkerLaunchers.inheritable("-Dkey=value"));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
                 WorkerLaunchers.workerDefaults(List.of("-XX:+UseG1GC")), "no second collector");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                WorkerLaunchers.workerDefaults(List.of("-XX:AOTCache=futures.aot")), "a JDK 25 AOT cache refuses -Xshare");
     }
 
     @Test
