@@ -117,7 +117,10 @@ final class JobRunner {
                     joblog.record(result);
                 }
                 finished++;
-                doneIds.add(done.input().seq());
+                if (!returned && settings.returnWhen() != PolicyOptions.ReturnWhen.ALL_COMPLETED) {
+                    // Only an early return prints them: kept for ever, they would grow with an endless stdin.
+                    doneIds.add(done.input().seq());
+                }
                 if (!result.succeeded()) {
                     failed++;
                 }

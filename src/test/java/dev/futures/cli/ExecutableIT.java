@@ -253,6 +253,35 @@ class ExecutableIT {
         return out.strip();
     }
 
+    /**
+     * A million inputs through a 16 MiB heap: nothing may be kept per input (a list of done
+     * sequence numbers once was, and ran out of heap after about two million).
+     */
+    @Test
+    void mapOverAMillionInputsRunsInConstantMemory() throws Exception {
+        int inputs = 1_000_000;
+        Process map = start(java.util.Map.of("FUTURES_JAVA_OPTS", "-Xmx16m"), "map", "-j2", "--task", "echo");
+        Thread feeder = new Thread(() -> {
+            try (OutputStream stdin = new java.io.BufferedOutputStream(map.getOutputStream(), 1 << 16)) {
+                byte[] line = "1\n".getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < inputs; i++) {
+                    stdin.write(line);
+                }
+            } catch (IOException e) {
+                // the map died: its exit code below says why
+            }
+        });
+        feeder.start();
+        long lines;
+        try (var out = new BufferedReader(new InputStreamReader(map.getInputStream(), StandardCharsets.US_ASCII))) {
+            lines = out.lines().count();
+        }
+        feeder.join();
+        assertTrue(map.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, map.exitValue(), Files.readString(dir.resolve("stderr")));
+        assertEquals(inputs, lines);
+    }
+
     /** The build trained a class-data archive for this JDK and the launcher maps it. */
     @Test
     void theLauncherStartsFromTheBuildsClassDataArchive() throws Exception {
