@@ -4,6 +4,7 @@ import dev.futures.ThreadPoolExecutor;
 import dev.futures.process.ProcessPoolExecutor;
 import dev.futures.process.WorkerLaunchers;
 import dev.futures.session.TaskPool;
+import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -77,8 +78,9 @@ public class PoolOptions {
     /** The pool these options describe, running tasks by name: for session and serve. */
     TaskPool taskPool(int workers, String threadNamePrefix) {
         if (pool != Pool.process) {
+            CommandRunner commands = CommandRunner.forThisProcess();
             return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix).build(),
-                    TaskRegistry.discover());
+                    TaskRegistry.discover(commands), commands);
         }
         return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, workerLauncher).build());
     }

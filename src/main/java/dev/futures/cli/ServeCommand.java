@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
                 "Every endpoint but /healthz and /readyz needs 'Authorization: Bearer TOKEN'; the token is created "
                         + "in STATE_DIR/token (mode 0600) on first start."})
 public class ServeCommand implements Callable<Integer> {
+    private static final java.time.Duration TERMINATION_GRACE = java.time.Duration.ofSeconds(2);
 
     @Mixin
     PoolOptions pool;
@@ -100,7 +101,8 @@ public class ServeCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         int workers = pool.resolveWorkers(config);
         OnDoneCommand callbacks = onDone == null ? null : new OnDoneCommand(onDone);
-        FutureService service = new FutureService(pool.taskPool(workers, "futures-serve"), journal, callbacks);
+        TaskPool tasks = pool.taskPool(workers, "futures-serve");
+        FutureService service = new FutureService(tasks, journal, callbacks);
         FutureService.Recovery recovery = service.recover(rerunLost);
         CountDownLatch stop = new CountDownLatch(1);
         HttpApi api;
@@ -129,17 +131,44 @@ public class ServeCommand implements Callable<Integer> {
                     + " finished kept, " + recovery.rerun() + " run again, " + recovery.lost() + " lost"
                     + (journal.dropped() > 0 ? ", " + journal.dropped() + " torn line(s) dropped" : ""));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "futures-serve-stop"));
-        stop.await();
-        api.close();
-        if (health != null) {
-            health.close();
+        // DESIGN's signals: the first SIGINT lets running work finish, a second kills it; SIGTERM
+        // terminates it (TERM, then KILL after a grace) and exits 143. Pending work stays in the
+        // journal either way, for the next start.
+        try (SignalPolicy signals = new SignalPolicy(new SignalPolicy.Actions() {
+            @Override
+            public void stopTakingWork() {
+                service.stopForRestart(false);
+                stop.countDown();
+            }
+
+            @Override
+            public void killRunning() {
+                service.stopForRestart(true);
+                tasks.stopWorkers(true);
+            }
+
+            @Override
+            public void terminateRunning() {
+                service.stopForRestart(true);
+                tasks.terminateRunning(TERMINATION_GRACE);
+            }
+        })) {
+            stop.await();
+            api.close();
+            if (health != null) {
+                health.close();
+            }
+            service.shutdown(true, false);
+            if (callbacks != null) {
+                callbacks.close();
+            }
+            if (signals.received() == 0) {
+                return ExitCodes.OK;
+            }
+            System.err.println("futures serve: stopped by " + (signals.received() == SignalPolicy.SIGINT ? "SIGINT" : "SIGTERM")
+                    + "; work that had not started stays in " + dir.resolve(Journal.FILE) + " for the next start");
+            return 128 + signals.received();
         }
-        service.shutdown(true, false);
-        if (callbacks != null) {
-            callbacks.close();
-        }
-        return ExitCodes.OK;
     }
 
     /** The token clients must send, or null with --no-token (loopback only). */

@@ -34,6 +34,10 @@ public final class FutureService {
     private final Map<String, Tracked> futures = new ConcurrentHashMap<>();
     private final Map<String, String> idempotency = new ConcurrentHashMap<>();
     private volatile boolean shutDown;
+    /** Stopping for a restart: the pending work cancelled now is left for the next run. */
+    private volatile boolean draining;
+    /** Stopping by killing running work: from here on the journal keeps the last run's view. */
+    private volatile boolean frozen;
 
     /** A future and the task it runs (its name decides whether the outcome has an exit code). */
     private record Tracked(String task, Future<Object> future) {
@@ -145,6 +149,9 @@ public final class FutureService {
         futures.put(id, new Tracked(task, future));
         future.addRunningCallback(() -> journal.started(number));
         future.addDoneCallback(done -> {
+            if (frozen || (draining && done.cancelled())) {
+                return; // not the task's own outcome: the next run takes it up (see stopForRestart)
+            }
             Map<String, Object> outcome = outcome(id, done, task);
             journal.finished(number, outcome);
             if (onDone != null) {
@@ -263,6 +270,22 @@ public final class FutureService {
     public void shutdown(boolean wait, boolean cancelFutures) {
         shutDown = true;
         pool.executor().shutdown(wait, cancelFutures);
+    }
+
+    /**
+     * A signal's stop (SIGINT, SIGTERM), unlike a client's shutdown request: takes no more work
+     * and cancels the pending work without recording it, so that the next start runs it; the
+     * running work finishes and is recorded as usual. With {@code killRunning}, nothing is
+     * recorded from here on, as after a crash: the work being killed stays "running" in the
+     * journal, and the next start reports it lost (or runs it again with --rerun-lost).
+     */
+    public void stopForRestart(boolean killRunning) {
+        if (killRunning) {
+            frozen = true;
+        }
+        draining = true;
+        shutDown = true;
+        pool.executor().shutdown(false, true);
     }
 
     public boolean isShutDown() {

@@ -6,6 +6,7 @@ import dev.futures.MapIterator;
 import dev.futures.MapOptions;
 import dev.futures.ThreadPoolExecutor;
 import dev.futures.process.ProcessPoolExecutor;
+import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -26,10 +27,34 @@ public interface TaskPool {
     /** Worker processes or threads allowed at once. */
     int workers();
 
-    /** CPython 3.14's terminate_workers/kill_workers; a thread pool only shuts down. */
+    /**
+     * CPython 3.14's terminate_workers/kill_workers: shuts down, cancels pending work, and sends
+     * running work SIGTERM or SIGKILL (worker processes, or a thread pool's commands).
+     */
     void stopWorkers(boolean kill);
 
+    /** {@link #stopWorkers} with SIGTERM now and SIGKILL to what is left after {@code grace}; returns at once. */
+    default void terminateRunning(Duration grace) {
+        stopWorkers(false);
+        Thread escalate = new Thread(() -> {
+            try {
+                Thread.sleep(grace.toMillis()); // the grace period itself, not a synchronisation
+            } catch (InterruptedException e) {
+                return;
+            }
+            stopWorkers(true);
+        }, "futures-terminate-grace");
+        escalate.setDaemon(true);
+        escalate.start();
+    }
+
+    /** A thread pool whose tasks' commands {@link CommandRunner#forThisProcess()} starts: none can be stopped. */
     static TaskPool of(ThreadPoolExecutor pool, TaskRegistry tasks) {
+        return of(pool, tasks, null);
+    }
+
+    /** A thread pool running {@code tasks}, whose commands {@code commands} starts (null: not stoppable). */
+    static TaskPool of(ThreadPoolExecutor pool, TaskRegistry tasks, CommandRunner commands) {
         return new TaskPool() {
             @Override
             public Future<Object> submit(String task, List<Object> args, Duration timeout) {
@@ -58,6 +83,13 @@ public interface TaskPool {
             @Override
             public void stopWorkers(boolean kill) {
                 pool.shutdown(false, true);
+                if (commands != null) {
+                    if (kill) {
+                        commands.stop();
+                    } else {
+                        commands.terminate(Duration.ofSeconds(2));
+                    }
+                }
             }
         };
     }

@@ -23,14 +23,24 @@ public final class TaskRegistry {
 
     /** A registry holding the built-in tasks ({@link BuiltinTasks}). */
     public static TaskRegistry withBuiltIns() {
+        return withBuiltIns(CommandRunner.forThisProcess());
+    }
+
+    /** The built-in tasks, their commands started by {@code runner} (which can then stop them). */
+    public static TaskRegistry withBuiltIns(CommandRunner runner) {
         TaskRegistry registry = new TaskRegistry();
-        BuiltinTasks.all().forEach(registry::register);
+        BuiltinTasks.all(runner).forEach(registry::register);
         return registry;
     }
 
     /** The built-in tasks plus those of every {@link TaskProvider} on the class path. */
     public static TaskRegistry discover() {
-        TaskRegistry registry = withBuiltIns();
+        return discover(CommandRunner.forThisProcess());
+    }
+
+    /** {@link #discover()} with the built-in tasks' commands started by {@code runner}. */
+    public static TaskRegistry discover(CommandRunner runner) {
+        TaskRegistry registry = withBuiltIns(runner);
         for (TaskProvider provider : ServiceLoader.load(TaskProvider.class)) {
             provider.register(registry);
         }

@@ -202,6 +202,35 @@ class ExecutableIT {
         }
     }
 
+    /**
+     * SIGTERM stops the daemon within seconds (exit 143) and kills its running commands; the
+     * journal keeps the killed work as lost and the pending work for the next start.
+     */
+    @Test
+    void serveOnSigtermKillsRunningWorkAndKeepsPendingWorkForTheNextStart() throws Exception {
+        Path state = dir.resolve("state");
+        Path pids = Files.createDirectories(dir.resolve("pids"));
+        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        Process first = startServe(env, state, "-j1");
+        assertEquals("f1", client(env, 0, "submit", "sh", "echo $$ > '" + pids + "/f1'; sleep 60"));
+        assertEquals("f2", client(env, 0, "submit", "sh", "echo pending two"));
+        List<Long> running = awaitPids(pids, 1);
+        long sent = System.nanoTime();
+        new ProcessBuilder("kill", "-TERM", Long.toString(first.pid())).start().waitFor();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(143, first.exitValue());
+        assertTrue(System.nanoTime() - sent < TimeUnit.SECONDS.toNanos(20), "SIGTERM did not wait for the 60 s task");
+        assertNoSurvivors(running);
+
+        Process second = startServe(env, state, "-j1");
+        client(env, 1, "result", "f1");
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("WorkLostError"), "killed work is reported lost");
+        assertEquals("pending two", client(env, 0, "result", "f2"), "pending work runs after the restart");
+        client(env, 0, "shutdown");
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, second.exitValue());
+    }
+
     @Test
     void serveRefusesNoTokenOffLoopbackAndASecondDaemonOnOneStateDir() throws Exception {
         Path state = dir.resolve("state");

@@ -159,4 +159,23 @@ class SessionHandlerTest {
         assertFalse(session.handleLine("{\"op\":\"stats\"}"));
         assertEquals("error", events.get(events.size() - 1).get("event"));
     }
+
+    /** terminate_workers on a thread pool sends SIGTERM to its running commands, and they end. */
+    @Test
+    void terminateWorkersEndsAThreadPoolsRunningCommands() throws Exception {
+        dev.futures.task.CommandRunner commands = new dev.futures.task.CommandRunner();
+        session = new SessionHandler(TaskPool.of(new ThreadPoolExecutor(2), TaskRegistry.discover(commands), commands),
+                events::add);
+        java.nio.file.Path pid = dir.resolve("pid");
+        one("{\"op\":\"submit\",\"id\":\"long\",\"task\":\"sh\",\"args\":[\"echo $$ > '" + pid + "'; exec sleep 60\"]}");
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < giveUp, "the command never started");
+            Thread.onSpinWait();
+        }
+        send("{\"op\":\"terminate_workers\"}");
+        Map<String, Object> result = one("{\"op\":\"result\",\"id\":\"long\",\"timeout\":30}");
+        assertEquals("error", result.get("status"), result.toString());
+        assertEquals("CommandFailed", ((Map<?, ?>) result.get("error")).get("type"));
+    }
 }
