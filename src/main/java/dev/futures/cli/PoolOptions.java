@@ -77,6 +77,13 @@ public class PoolOptions {
 
     /** The pool these options describe, running tasks by name: for session and serve. */
     TaskPool taskPool(int workers, String threadNamePrefix) {
+        // Refused rather than ignored: these would silently do nothing here.
+        if (retries > 0) {
+            throw new UsageError("--retries applies to map and run; a client of session or serve submits again instead");
+        }
+        if (pool != Pool.process && taskTimeout != null) {
+            throw new UsageError("--task-timeout in session and serve needs --pool process (a submit's own 'timeout' too)");
+        }
         if (pool != Pool.process) {
             CommandRunner commands = CommandRunner.forThisProcess();
             return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix).build(),

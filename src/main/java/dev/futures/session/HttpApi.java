@@ -166,6 +166,9 @@ public final class HttpApi implements AutoCloseable {
             error(exchange, 409, "RejectedExecution", e.getMessage());
         } catch (BrokenExecutor e) {
             error(exchange, 503, e.getClass().getSimpleName(), e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            // The journal could not record the submit (disk full, say): not acknowledged.
+            error(exchange, 503, "JournalUnavailable", e.getMessage());
         }
     }
 
