@@ -139,7 +139,12 @@ public final class FutureService {
         Future<Object> future = pool.submit(task, args, timeout);
         long number = nextId.getAndIncrement();
         // Recorded before the id is handed out: an acknowledged submit survives a crash.
-        journal.submitted(number, task, args, timeout, idempotencyKey);
+        try {
+            journal.submitted(number, task, args, timeout, idempotencyKey);
+        } catch (java.io.UncheckedIOException unrecorded) {
+            future.cancel(); // not acknowledged, so not run (unless a worker took it already)
+            throw unrecorded;
+        }
         track(number, task, future);
         return Journal.id(number);
     }
