@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Option;
                 "Every endpoint but /healthz and /readyz needs 'Authorization: Bearer TOKEN'; the token is created "
                         + "in STATE_DIR/token (mode 0600) on first start."})
 public class ServeCommand implements Callable<Integer> {
-    private static final java.time.Duration TERMINATION_GRACE = java.time.Duration.ofSeconds(2);
+    private static final Duration TERMINATION_GRACE = Duration.ofSeconds(2);
 
     @Mixin
     PoolOptions pool;
@@ -58,6 +62,11 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--rerun-lost",
             description = "After a crash, run again the work that was running (default: report it as WorkLostError).")
     boolean rerunLost;
+
+    @Option(names = "--keep-finished", paramLabel = "DURATION", defaultValue = "1d",
+            description = "How long a finished future's result stays available (default 1d, as Celery's result "
+                    + "expiry; 'forever' keeps all). Then its id answers 404 and the journal drops it.")
+    String keepFinished;
 
     @Option(names = "--on-done", paramLabel = "COMMAND",
             description = "Run 'sh -c COMMAND' after each future completes, with FUTURE_ID, FUTURE_STATE, FUTURE_STATUS, "
@@ -89,15 +98,17 @@ public class ServeCommand implements Callable<Integer> {
             throw new UsageError("--http-threads and --max-body must be at least 1");
         }
         InetSocketAddress healthAddress = healthListen == null ? null : address(healthListen);
+        Duration keep = keepFinished();
         Path dir = StateDir.resolve(stateDir);
         String token = token(dir, address);
-        try (StateDirLock lock = StateDirLock.acquire(dir); Journal journal = Journal.open(dir.resolve(Journal.FILE))) {
-            return serve(dir, address, healthAddress, token, journal);
+        try (StateDirLock lock = StateDirLock.acquire(dir);
+                Journal journal = Journal.open(dir.resolve(Journal.FILE), forgetBefore(keep))) {
+            return serve(dir, address, healthAddress, token, journal, keep);
         }
     }
 
     private Integer serve(Path dir, InetSocketAddress address, InetSocketAddress healthAddress, String token,
-            Journal journal)
+            Journal journal, Duration keep)
             throws IOException, InterruptedException {
         int workers = pool.resolveWorkers(config);
         OnDoneCommand callbacks = onDone == null ? null : new OnDoneCommand(onDone);
@@ -105,6 +116,7 @@ public class ServeCommand implements Callable<Integer> {
         FutureService service = new FutureService(tasks, journal, callbacks);
         FutureService.Recovery recovery = service.recover(rerunLost);
         CountDownLatch stop = new CountDownLatch(1);
+        ScheduledExecutorService forgetting = keep == null ? null : forgetFinished(service, journal, keep);
         HttpApi api;
         try {
             api = HttpApi.start(service, address, token, httpThreads, maxBody, Set.copyOf(allowHosts), stop::countDown);
@@ -159,6 +171,9 @@ public class ServeCommand implements Callable<Integer> {
                 health.close();
             }
             service.shutdown(true, false);
+            if (forgetting != null) {
+                forgetting.shutdownNow();
+            }
             if (callbacks != null) {
                 callbacks.close();
             }
@@ -169,6 +184,45 @@ public class ServeCommand implements Callable<Integer> {
                     + "; work that had not started stays in " + dir.resolve(Journal.FILE) + " for the next start");
             return 128 + signals.received();
         }
+    }
+
+    /** null for 'forever'. */
+    private Duration keepFinished() {
+        if (keepFinished.equalsIgnoreCase("forever")) {
+            return null;
+        }
+        try {
+            return DurationConverter.parse(keepFinished);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new UsageError("--keep-finished: " + e.getMessage() + ", or 'forever'");
+        }
+    }
+
+    private static long forgetBefore(Duration keep) {
+        return keep == null ? 0 : System.currentTimeMillis() - keep.toMillis();
+    }
+
+    /**
+     * Forgets what finished more than {@code keep} ago, in memory and (once it has grown) in the
+     * journal, every quarter of {@code keep} but at least every minute, on a daemon thread.
+     */
+    private static ScheduledExecutorService forgetFinished(FutureService service, Journal journal, Duration keep) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "futures-keep-finished");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1000, Math.min(60_000, keep.toMillis() / 4));
+        timer.scheduleWithFixedDelay(() -> {
+            long cutoff = forgetBefore(keep);
+            service.forgetFinishedBefore(cutoff);
+            try {
+                journal.compactIfGrown(cutoff);
+            } catch (IOException e) {
+                System.err.println("futures serve: cannot compact the journal: " + e.getMessage());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        return timer;
     }
 
     /** The token clients must send, or null with --no-token (loopback only). */

@@ -39,8 +39,26 @@ public final class FutureService {
     /** Stopping by killing running work: from here on the journal keeps the last run's view. */
     private volatile boolean frozen;
 
-    /** A future and the task it runs (its name decides whether the outcome has an exit code). */
-    private record Tracked(String task, Future<Object> future) {
+    /**
+     * A future, the task it runs (its name decides whether the outcome has an exit code), its
+     * idempotency key, and when it finished (epoch milliseconds, 0 while not), for forgetting.
+     */
+    private static final class Tracked {
+        final String task;
+        final Future<Object> future;
+        final String idempotencyKey;
+        volatile long finishedAt;
+
+        Tracked(String task, Future<Object> future, String idempotencyKey, long finishedAt) {
+            this.task = task;
+            this.future = future;
+            this.idempotencyKey = idempotencyKey;
+            this.finishedAt = finishedAt;
+        }
+
+        Future<Object> future() {
+            return future;
+        }
     }
 
     /** What a restart made of the journal's futures. */
@@ -77,11 +95,12 @@ public final class FutureService {
                 idempotency.put(entry.idempotencyKey(), id);
             }
             if (entry.outcome() != null) {
-                futures.put(id, new Tracked(entry.task(), restore(entry.outcome())));
+                long at = entry.finishedAt() > 0 ? entry.finishedAt() : System.currentTimeMillis();
+                futures.put(id, new Tracked(entry.task(), restore(entry.outcome()), entry.idempotencyKey(), at));
                 restored++;
             } else if (entry.started() && !rerunLost) {
                 Future<Object> future = new Future<>();
-                track(entry.id(), entry.task(), future);
+                track(entry.id(), entry.task(), future, entry.idempotencyKey());
                 future.setException(RecordedError.lost(id));
                 lost++;
             } else {
@@ -93,7 +112,7 @@ public final class FutureService {
                     future = new Future<>();
                     future.setException(refused);
                 }
-                track(entry.id(), entry.task(), future);
+                track(entry.id(), entry.task(), future, entry.idempotencyKey());
                 rerun++;
             }
         }
@@ -145,15 +164,17 @@ public final class FutureService {
             future.cancel(); // not acknowledged, so not run (unless a worker took it already)
             throw unrecorded;
         }
-        track(number, task, future);
+        track(number, task, future, idempotencyKey);
         return Journal.id(number);
     }
 
-    private void track(long number, String task, Future<Object> future) {
+    private void track(long number, String task, Future<Object> future, String idempotencyKey) {
         String id = Journal.id(number);
-        futures.put(id, new Tracked(task, future));
+        Tracked tracked = new Tracked(task, future, idempotencyKey, 0);
+        futures.put(id, tracked);
         future.addRunningCallback(() -> journal.started(number));
         future.addDoneCallback(done -> {
+            tracked.finishedAt = System.currentTimeMillis();
             if (frozen || (draining && done.cancelled())) {
                 return; // not the task's own outcome: the next run takes it up (see stopForRestart)
             }
@@ -175,15 +196,48 @@ public final class FutureService {
     private Tracked tracked(String id) {
         Tracked tracked = futures.get(id);
         if (tracked == null) {
-            throw new NotFound("no future has id " + id);
+            throw new NotFound(issued(id) ? id + " finished long ago and was forgotten (serve --keep-finished)"
+                    : "no future has id " + id);
         }
         return tracked;
+    }
+
+    /** Whether this service (or an earlier run on its journal) handed out {@code id}. */
+    private boolean issued(String id) {
+        try {
+            long number = Long.parseLong(id.substring(1));
+            return id.charAt(0) == 'f' && number >= 1 && number < nextId.get();
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Forgets the futures that finished before {@code cutoff} (epoch milliseconds), and their
+     * idempotency keys, so a daemon that runs for weeks holds what its clients may still ask
+     * for, not all it ever ran. Their ids are never handed out again. Returns how many.
+     */
+    public int forgetFinishedBefore(long cutoff) {
+        int forgotten = 0;
+        for (Map.Entry<String, Tracked> entry : futures.entrySet()) {
+            Tracked tracked = entry.getValue();
+            long at = tracked.finishedAt;
+            if (at > 0 && at < cutoff && futures.remove(entry.getKey(), tracked)) {
+                if (tracked.idempotencyKey != null) {
+                    synchronized (idempotency) {
+                        idempotency.remove(tracked.idempotencyKey, entry.getKey());
+                    }
+                }
+                forgotten++;
+            }
+        }
+        return forgotten;
     }
 
     /** The outcome of a done future: its result event. */
     public Map<String, Object> outcome(String id) {
         Tracked tracked = tracked(id);
-        return outcome(id, tracked.future(), tracked.task());
+        return outcome(id, tracked.future, tracked.task);
     }
 
     public Map<String, Object> state(String id) {

@@ -34,19 +34,29 @@ import java.util.TreeMap;
 public final class Journal implements AutoCloseable {
     public static final String FILE = "journal.jsonl";
 
-    /** What the journal knew of one future at the last stop: outcome non-null when it finished. */
+    /**
+     * What the journal knew of one future at the last stop: outcome non-null when it finished,
+     * at {@code finishedAt} (epoch milliseconds; 0 when not recorded).
+     */
     public record Entry(long id, String task, List<Object> args, Duration timeout, String idempotencyKey,
-            boolean started, Map<String, Object> outcome) {
+            boolean started, Map<String, Object> outcome, long finishedAt) {
     }
 
+    /** Compaction while running waits until the file is this big, and twice its compacted size. */
+    private static final long COMPACT_AT_LEAST = 1 << 20;
+
     private final NdjsonCodec codec = new NdjsonCodec();
-    private final FileChannel channel;
+    private final Path file;
+    private FileChannel channel;
+    private long compactedSize;
     private final List<Entry> recovered;
     private final long nextId;
     private final int dropped;
 
-    private Journal(FileChannel channel, List<Entry> recovered, long nextId, int dropped) {
+    private Journal(Path file, FileChannel channel, List<Entry> recovered, long nextId, int dropped) throws IOException {
+        this.file = file;
         this.channel = channel;
+        this.compactedSize = channel == null ? 0 : channel.size();
         this.recovered = recovered;
         this.nextId = nextId;
         this.dropped = dropped;
@@ -54,21 +64,68 @@ public final class Journal implements AutoCloseable {
 
     /** A journal that keeps nothing: the daemon without a state directory, and tests. */
     public static Journal none() {
-        return new Journal(null, List.of(), 1, 0);
+        try {
+            return new Journal(null, null, List.of(), 1, 0);
+        } catch (IOException cannot) {
+            throw new java.io.UncheckedIOException(cannot);
+        }
     }
 
     /** Replays {@code file} (if it exists), compacts it, and opens it for appending. */
     public static Journal open(Path file) throws IOException {
+        return open(file, 0);
+    }
+
+    /**
+     * The same, and futures that finished before {@code forgetBefore} (epoch milliseconds; 0
+     * keeps all) are left out: their ids stay used, their outcomes are gone.
+     */
+    public static Journal open(Path file, long forgetBefore) throws IOException {
+        Replay replay = replay(file);
+        List<Entry> entries = replay.entries(forgetBefore);
+        rewrite(file, replay.nextId, entries);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return new Journal(file, channel, entries, replay.nextId, replay.dropped);
+    }
+
+    private static Replay replay(Path file) throws IOException {
         Replay replay = new Replay();
         if (Files.exists(file)) {
             replay.read(Files.readAllLines(file, StandardCharsets.UTF_8));
         }
-        List<Entry> entries = replay.entries();
+        return replay;
+    }
+
+    /**
+     * For a daemon that runs for weeks: once the file has grown past twice its compacted size
+     * (and 1 MiB), compacts it again, leaving out futures that finished before
+     * {@code forgetBefore}. Appends wait meanwhile. Returns whether it compacted.
+     */
+    public boolean compactIfGrown(long forgetBefore) throws IOException {
+        if (channel == null) {
+            return false;
+        }
+        synchronized (this) {
+            long size = channel.size();
+            if (size < Math.max(COMPACT_AT_LEAST, 2 * compactedSize)) {
+                return false;
+            }
+            Replay replay = replay(file);
+            rewrite(file, replay.nextId, replay.entries(forgetBefore));
+            channel.close();
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            compactedSize = channel.size();
+            return true;
+        }
+    }
+
+    /** The file as one next record and each entry's records, replaced atomically (temporary file, fsync, rename). */
+    private static void rewrite(Path file, long nextId, List<Entry> entries) throws IOException {
         Path compacted = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel out = FileChannel.open(compacted, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             NdjsonCodec codec = new NdjsonCodec();
-            write(out, codec.encode(Map.of("r", "next", "id", replay.nextId)));
+            write(out, codec.encode(Map.of("r", "next", "id", nextId)));
             for (Entry entry : entries) {
                 write(out, codec.encode(submitRecord(entry.id(), entry.task(), entry.args(), entry.timeout(),
                         entry.idempotencyKey())));
@@ -76,14 +133,12 @@ public final class Journal implements AutoCloseable {
                     write(out, codec.encode(Map.of("r", "start", "id", id(entry.id()))));
                 }
                 if (entry.outcome() != null) {
-                    write(out, codec.encode(doneRecord(entry.id(), entry.outcome())));
+                    write(out, codec.encode(doneRecord(entry.id(), entry.outcome(), entry.finishedAt())));
                 }
             }
             out.force(true);
         }
         Files.move(compacted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new Journal(channel, entries, replay.nextId, replay.dropped);
     }
 
     /** The futures of earlier runs, by id. */
@@ -111,9 +166,10 @@ public final class Journal implements AutoCloseable {
 
     /** The result event of a finished future; a value JSON cannot hold is kept as an error. */
     public void finished(long id, Map<String, Object> outcome) {
+        long at = System.currentTimeMillis();
         byte[] line;
         try {
-            line = codec.encode(doneRecord(id, outcome));
+            line = codec.encode(doneRecord(id, outcome, at));
         } catch (EncodingError e) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("type", "EncodingError");
@@ -123,7 +179,7 @@ public final class Journal implements AutoCloseable {
             kept.remove("value");
             kept.put("status", "error");
             kept.put("error", error);
-            line = codec.encode(doneRecord(id, kept));
+            line = codec.encode(doneRecord(id, kept, at));
         }
         append(line);
     }
@@ -172,10 +228,13 @@ public final class Journal implements AutoCloseable {
         return record;
     }
 
-    private static Map<String, Object> doneRecord(long id, Map<String, Object> outcome) {
+    private static Map<String, Object> doneRecord(long id, Map<String, Object> outcome, long at) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("r", "done");
         record.put("id", id(id));
+        if (at > 0) {
+            record.put("at", at);
+        }
         record.put("outcome", outcome);
         return record;
     }
@@ -190,6 +249,7 @@ public final class Journal implements AutoCloseable {
         private final Map<Long, Map<String, Object>> submits = new TreeMap<>();
         private final Map<Long, Boolean> starts = new TreeMap<>();
         private final Map<Long, Map<String, Object>> outcomes = new TreeMap<>();
+        private final Map<Long, Long> finishedAt = new TreeMap<>();
         private long nextId = 1;
         private int dropped;
 
@@ -219,21 +279,31 @@ public final class Journal implements AutoCloseable {
             switch (String.valueOf(kind)) {
                 case "submit" -> submits.put(id, record);
                 case "start" -> starts.put(id, true);
-                case "done" -> outcomes.put(id, (Map<String, Object>) record.get("outcome"));
+                case "done" -> {
+                    outcomes.put(id, (Map<String, Object>) record.get("outcome"));
+                    if (record.get("at") instanceof Number at) {
+                        finishedAt.put(id, at.longValue());
+                    }
+                }
                 default -> dropped++;
             }
         }
 
+        /** One entry per submitted id, but none for what finished before {@code forgetBefore}. */
         @SuppressWarnings("unchecked")
-        List<Entry> entries() {
+        List<Entry> entries(long forgetBefore) {
             List<Entry> entries = new ArrayList<>();
             for (Map.Entry<Long, Map<String, Object>> submit : submits.entrySet()) {
+                long at = finishedAt.getOrDefault(submit.getKey(), 0L);
+                if (outcomes.containsKey(submit.getKey()) && at > 0 && at < forgetBefore) {
+                    continue;
+                }
                 Map<String, Object> record = submit.getValue();
                 Object timeout = record.get("timeout");
                 entries.add(new Entry(submit.getKey(), (String) record.get("task"),
                         record.get("args") == null ? List.of() : (List<Object>) record.get("args"),
                         timeout == null ? null : RequestValues.seconds(timeout), (String) record.get("key"),
-                        starts.containsKey(submit.getKey()), outcomes.get(submit.getKey())));
+                        starts.containsKey(submit.getKey()), outcomes.get(submit.getKey()), at));
             }
             return entries;
         }

@@ -237,6 +237,8 @@ class ExecutableIT {
         java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
         client(env, 2, "serve", "--listen", "0.0.0.0:0", "--no-token");
         assertTrue(Files.readString(dir.resolve("stderr")).contains("without a token"));
+        client(env, 2, "serve", "--listen", "127.0.0.1:0", "--keep-finished", "never");
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("--keep-finished: invalid duration 'never'"));
         client(env, 2, "serve", "--listen", "127.0.0.1:0", "--retries", "2");
         assertTrue(Files.readString(dir.resolve("stderr")).contains("--retries applies to map and run"));
         Process serve = startServe(env, state);

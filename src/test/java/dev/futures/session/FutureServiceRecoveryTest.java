@@ -90,4 +90,27 @@ class FutureServiceRecoveryTest {
             journal.close();
         }
     }
+
+    @Test
+    void finishedFuturesAreForgottenAfterTheirTimeAndTheirKeysFreed() throws Exception {
+        FutureService service = new FutureService(TaskPool.of(new ThreadPoolExecutor(2), TaskRegistry.withBuiltIns()),
+                Journal.none(), null);
+        java.nio.file.Path gate = dir.resolve("gate");
+        try {
+            String done = service.submit("echo", List.of("x"), null, "key");
+            assertEquals("x", value(service, done));
+            String pending = service.submit("sh", List.of("while [ ! -e '" + gate + "' ]; do sleep 0.05; done"), null, null);
+            assertEquals(1, service.forgetFinishedBefore(System.currentTimeMillis() + 1));
+            FutureService.NotFound gone = org.junit.jupiter.api.Assertions.assertThrows(FutureService.NotFound.class,
+                    () -> service.state(done));
+            assertTrue(gone.getMessage().contains("forgotten"), gone.getMessage());
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(FutureService.NotFound.class,
+                    () -> service.state("f99")).getMessage().startsWith("no future has id"));
+            assertEquals(false, service.state(pending).get("done"), "unfinished work is never forgotten");
+            assertEquals("f3", service.submit("echo", List.of("x"), null, "key"), "a forgotten key makes a new future");
+        } finally {
+            Files.writeString(gate, "open");
+            service.shutdown(true, false);
+        }
+    }
 }

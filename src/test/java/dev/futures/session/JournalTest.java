@@ -96,4 +96,39 @@ class JournalTest {
             assertEquals("EncodingError", ((Map<?, ?>) outcome.get("error")).get("type"));
         }
     }
+
+    @Test
+    void finishedFuturesOlderThanTheCutoffAreLeftOutButTheirIdsStayUsed() throws Exception {
+        try (Journal journal = Journal.open(file())) {
+            journal.submitted(1, "echo", List.of("old"), null, "old-key");
+            journal.finished(1, Map.of("event", "result", "id", "f1", "status", "ok", "value", "old"));
+            journal.submitted(2, "echo", List.of("pending"), null, null);
+        }
+        try (Journal journal = Journal.open(file(), System.currentTimeMillis() + 60_000)) {
+            assertEquals(List.of(2L), journal.recovered().stream().map(Journal.Entry::id).toList(),
+                    "finished before the cutoff: gone; never finished: kept whatever its age");
+            assertEquals(3, journal.nextId());
+        }
+    }
+
+    @Test
+    void aGrownJournalIsCompactedWhileOpenAndStillAppends() throws Exception {
+        String padding = "x".repeat(200);
+        try (Journal journal = Journal.open(file())) {
+            assertFalse(journal.compactIfGrown(0), "nothing to compact yet");
+            for (long id = 1; id <= 6000; id++) {
+                journal.submitted(id, "echo", List.of(padding), null, null);
+                journal.started(id);
+                journal.finished(id, Map.of("event", "result", "id", Journal.id(id), "status", "ok", "value", padding));
+            }
+            long grown = Files.size(file());
+            assertTrue(journal.compactIfGrown(System.currentTimeMillis() + 60_000));
+            assertTrue(Files.size(file()) < grown / 100, Files.size(file()) + " bytes after compaction, " + grown + " before");
+            journal.submitted(6001, "echo", List.of("after"), null, null);
+        }
+        try (Journal journal = Journal.open(file())) {
+            assertEquals(List.of(6001L), journal.recovered().stream().map(Journal.Entry::id).toList());
+            assertEquals(6002, journal.nextId());
+        }
+    }
 }
