@@ -133,13 +133,7 @@ class ExecutableIT {
         assertTrue(none.waitFor(60, TimeUnit.SECONDS));
         assertEquals(3, none.exitValue(), "no daemon answers");
 
-        Process serve = start(env, "serve", "--listen", "127.0.0.1:0", "-j2");
-        Path address = state.resolve("address"); // written once the daemon listens
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(address) || Files.readString(address).isBlank()) {
-            assertTrue(System.nanoTime() < giveUp && serve.isAlive(), "the daemon never listened");
-            Thread.onSpinWait();
-        }
+        Process serve = startServe(env, state, "-j2");
         String id = client(env, 0, "submit", "square", "9");
         assertEquals("f1", id);
         assertEquals("81", client(env, 0, "result", id));
