@@ -10,7 +10,6 @@ import dev.futures.process.RemoteTaskException;
 import dev.futures.protocol.RemoteError;
 import dev.futures.task.CommandFailed;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,6 @@ public final class FutureService {
             this.future = future;
             this.idempotencyKey = idempotencyKey;
             this.finishedAt = finishedAt;
-        }
-
-        Future<Object> future() {
-            return future;
         }
     }
 
@@ -190,7 +185,7 @@ public final class FutureService {
 
     /** @throws BadRequest for an id no future has */
     public Future<Object> future(String id) {
-        return tracked(id).future();
+        return tracked(id).future;
     }
 
     private Tracked tracked(String id) {
@@ -255,11 +250,8 @@ public final class FutureService {
         Future<Object> future = future(id);
         DoneAndNotDone<Future<Object>> split = Futures.wait(List.of(future), timeout, ReturnWhen.ALL_COMPLETED);
         if (!split.notDone().isEmpty()) {
-            Map<String, Object> event = event("timeout");
+            Map<String, Object> event = timeoutEvent(1, 1, "result of " + id + " not ready within " + timeout);
             event.put("id", id);
-            event.put("unfinished", 1);
-            event.put("total", 1);
-            event.put("message", "result of " + id + " not ready within " + timeout);
             return event;
         }
         return outcome(id);
@@ -273,15 +265,23 @@ public final class FutureService {
         return event;
     }
 
-    public Map<String, Object> waitFor(List<String> ids, ReturnWhen returnWhen, Duration timeout) {
-        Map<Future<Object>, String> byFuture = new java.util.IdentityHashMap<>();
-        List<Future<Object>> targets = new ArrayList<>();
+    /**
+     * The futures of {@code ids}, each once, in the order given, with its id: what wait and
+     * as_completed take, and how their answers name the futures.
+     *
+     * @throws NotFound for an id no future has
+     */
+    Map<Future<Object>, String> futuresOf(List<String> ids) {
+        Map<Future<Object>, String> byFuture = new LinkedHashMap<>(); // Future's equality is identity
         for (String id : ids) {
-            Future<Object> future = future(id);
-            byFuture.put(future, id);
-            targets.add(future);
+            byFuture.putIfAbsent(future(id), id);
         }
-        DoneAndNotDone<Future<Object>> split = Futures.wait(targets, timeout, returnWhen);
+        return byFuture;
+    }
+
+    public Map<String, Object> waitFor(List<String> ids, ReturnWhen returnWhen, Duration timeout) {
+        Map<Future<Object>, String> byFuture = futuresOf(ids);
+        DoneAndNotDone<Future<Object>> split = Futures.wait(byFuture.keySet(), timeout, returnWhen);
         Map<String, Object> event = event("summary");
         event.put("done", split.done().stream().map(byFuture::get).toList());
         event.put("not_done", split.notDone().stream().map(byFuture::get).toList());
@@ -292,7 +292,7 @@ public final class FutureService {
     }
 
     public Map<String, Object> stats() {
-        return stats(futures.values().stream().map(Tracked::future).toList(), pool.workers());
+        return stats(futures.values().stream().map(tracked -> tracked.future).toList(), pool.workers());
     }
 
     /** The {@code stats} event: futures by state (failed = finished with an exception) and the pool's workers. */
@@ -406,6 +406,15 @@ public final class FutureService {
     private static Long exitStatus(Map<String, Object> details) {
         Matcher matcher = EXIT_STATUS.matcher(String.valueOf(details.get("message")));
         return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
+    }
+
+    /** DESIGN's {@code timeout} event: how many of how many futures were not done by the deadline. */
+    static Map<String, Object> timeoutEvent(long unfinished, long total, String message) {
+        Map<String, Object> event = event("timeout");
+        event.put("unfinished", unfinished);
+        event.put("total", total);
+        event.put("message", message);
+        return event;
     }
 
     static Map<String, Object> event(String name) {

@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,29 +232,20 @@ public final class HttpApi implements AutoCloseable {
 
     /** Streamed NDJSON: a result event per future as it completes, then a timeout event if the deadline passes. */
     private void asCompleted(HttpExchange exchange, Map<String, Object> body) throws IOException {
-        List<String> ids = strings(body, "ids");
-        Map<Future<Object>, String> byFuture = new java.util.IdentityHashMap<>();
-        List<Future<Object>> targets = new ArrayList<>();
-        for (String id : ids) {
-            Future<Object> target = service.future(id);
-            byFuture.put(target, id);
-            targets.add(target);
-        }
+        Map<Future<Object>, String> byFuture = service.futuresOf(strings(body, "ids"));
         exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, RequestValues.seconds(body.get("timeout")))) {
+        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(byFuture.keySet(),
+                RequestValues.seconds(body.get("timeout")))) {
             while (it.hasNext()) {
                 Future<Object> done = it.next();
                 out.write(codec.encode(service.outcome(byFuture.get(done))));
                 out.flush();
             }
         } catch (TimeoutError e) {
-            Map<String, Object> event = FutureService.event("timeout");
-            event.put("unfinished", targets.stream().filter(f -> !f.done()).distinct().count());
-            event.put("total", byFuture.size());
-            event.put("message", e.getMessage());
-            out.write(codec.encode(event));
+            long unfinished = byFuture.keySet().stream().filter(f -> !f.done()).count();
+            out.write(codec.encode(FutureService.timeoutEvent(unfinished, byFuture.size(), e.getMessage())));
         }
     }
 

@@ -53,10 +53,8 @@ public final class Journal implements AutoCloseable {
     private final long nextId;
     private final int dropped;
 
-    private Journal(Path file, FileChannel channel, List<Entry> recovered, long nextId, int dropped) throws IOException {
+    private Journal(Path file, List<Entry> recovered, long nextId, int dropped) {
         this.file = file;
-        this.channel = channel;
-        this.compactedSize = channel == null ? 0 : channel.size();
         this.recovered = recovered;
         this.nextId = nextId;
         this.dropped = dropped;
@@ -64,11 +62,7 @@ public final class Journal implements AutoCloseable {
 
     /** A journal that keeps nothing: the daemon without a state directory, and tests. */
     public static Journal none() {
-        try {
-            return new Journal(null, null, List.of(), 1, 0);
-        } catch (IOException cannot) {
-            throw new java.io.UncheckedIOException(cannot);
-        }
+        return new Journal(null, List.of(), 1, 0);
     }
 
     /** Replays {@code file} (if it exists), compacts it, and opens it for appending. */
@@ -83,9 +77,9 @@ public final class Journal implements AutoCloseable {
     public static Journal open(Path file, long forgetBefore) throws IOException {
         Replay replay = replay(file);
         List<Entry> entries = replay.entries(forgetBefore);
-        rewrite(file, replay.nextId, entries);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new Journal(file, channel, entries, replay.nextId, replay.dropped);
+        Journal journal = new Journal(file, entries, replay.nextId, replay.dropped);
+        journal.rewrite(replay.nextId, entries);
+        return journal;
     }
 
     private static Replay replay(Path file) throws IOException {
@@ -111,16 +105,17 @@ public final class Journal implements AutoCloseable {
                 return false;
             }
             Replay replay = replay(file);
-            rewrite(file, replay.nextId, replay.entries(forgetBefore));
-            channel.close();
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            compactedSize = channel.size();
+            rewrite(replay.nextId, replay.entries(forgetBefore));
             return true;
         }
     }
 
-    /** The file as one next record and each entry's records, replaced atomically (temporary file, fsync, rename). */
-    private static void rewrite(Path file, long nextId, List<Entry> entries) throws IOException {
+    /**
+     * Replaces the file by one next record and each entry's records, atomically (temporary file,
+     * fsync, rename), and appends to the new file from here on. Under the lock, or before the
+     * journal is shared.
+     */
+    private void rewrite(long nextId, List<Entry> entries) throws IOException {
         Path compacted = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel out = FileChannel.open(compacted, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -139,6 +134,11 @@ public final class Journal implements AutoCloseable {
             out.force(true);
         }
         Files.move(compacted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (channel != null) {
+            channel.close();
+        }
+        channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        compactedSize = channel.size();
     }
 
     /** The futures of earlier runs, by id. */

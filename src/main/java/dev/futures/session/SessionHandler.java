@@ -236,11 +236,7 @@ public final class SessionHandler {
     }
 
     private void timeout(long unfinished, long total, String message) {
-        Map<String, Object> event = event("timeout");
-        event.put("unfinished", unfinished);
-        event.put("total", total);
-        event.put("message", message);
-        emit.accept(event);
+        emit.accept(FutureService.timeoutEvent(unfinished, total, message));
     }
 
     private void error(Object op, String type, String message) {
