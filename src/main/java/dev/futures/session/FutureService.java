@@ -214,9 +214,13 @@ public final class FutureService {
      */
     public int forgetFinishedBefore(long cutoff) {
         int forgotten = 0;
+        long now = System.currentTimeMillis();
         for (Map.Entry<String, Tracked> entry : futures.entrySet()) {
             Tracked tracked = entry.getValue();
             long at = tracked.finishedAt;
+            if (at == 0 && tracked.future.done()) {
+                at = now; // done, its callback (which notes the time) still to run: it finished just now
+            }
             if (at > 0 && at < cutoff && futures.remove(entry.getKey(), tracked)) {
                 if (tracked.idempotencyKey != null) {
                     synchronized (idempotency) {
