@@ -83,17 +83,7 @@ final class ProcessJobPool implements JobPool {
 
     @Override
     public void terminateRunning(java.time.Duration grace) {
-        pool.terminateWorkers();
-        Thread escalate = new Thread(() -> {
-            try {
-                Thread.sleep(grace.toMillis()); // the grace period is the point here, not a synchronisation
-            } catch (InterruptedException e) {
-                return;
-            }
-            pool.killWorkers();
-        }, "futures-kill-after-grace");
-        escalate.setDaemon(true);
-        escalate.start();
+        pool.terminateWorkers(grace);
     }
 
     @Override

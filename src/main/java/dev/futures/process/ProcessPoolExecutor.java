@@ -261,6 +261,24 @@ public class ProcessPoolExecutor extends Executor {
         stopWorkers(false);
     }
 
+    /**
+     * Beyond CPython: {@link #terminateWorkers()} now and {@link #killWorkers()} after
+     * {@code grace}, for what SIGTERM did not end (DESIGN's SIGTERM rule). Returns at once.
+     */
+    public void terminateWorkers(Duration grace) {
+        terminateWorkers();
+        Thread escalate = new Thread(() -> {
+            try {
+                Thread.sleep(grace.toMillis()); // the grace period is the point here, not a synchronisation
+            } catch (InterruptedException e) {
+                return;
+            }
+            killWorkers();
+        }, threadPrefix + "-kill-after-grace");
+        escalate.setDaemon(true);
+        escalate.start();
+    }
+
     /** CPython 3.14's {@code kill_workers()}: like {@link #terminateWorkers()} with SIGKILL, tasks' processes included. */
     public void killWorkers() {
         stopWorkers(true);

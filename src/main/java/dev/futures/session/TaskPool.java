@@ -34,19 +34,7 @@ public interface TaskPool {
     void stopWorkers(boolean kill);
 
     /** {@link #stopWorkers} with SIGTERM now and SIGKILL to what is left after {@code grace}; returns at once. */
-    default void terminateRunning(Duration grace) {
-        stopWorkers(false);
-        Thread escalate = new Thread(() -> {
-            try {
-                Thread.sleep(grace.toMillis()); // the grace period itself, not a synchronisation
-            } catch (InterruptedException e) {
-                return;
-            }
-            stopWorkers(true);
-        }, "futures-terminate-grace");
-        escalate.setDaemon(true);
-        escalate.start();
-    }
+    void terminateRunning(Duration grace);
 
     /** A thread pool whose tasks' commands {@link CommandRunner#forThisProcess()} starts: none can be stopped. */
     static TaskPool of(ThreadPoolExecutor pool, TaskRegistry tasks) {
@@ -82,13 +70,21 @@ public interface TaskPool {
 
             @Override
             public void stopWorkers(boolean kill) {
+                if (kill) {
+                    pool.shutdown(false, true);
+                    if (commands != null) {
+                        commands.stop();
+                    }
+                } else {
+                    terminateRunning(Duration.ofSeconds(2));
+                }
+            }
+
+            @Override
+            public void terminateRunning(Duration grace) {
                 pool.shutdown(false, true);
                 if (commands != null) {
-                    if (kill) {
-                        commands.stop();
-                    } else {
-                        commands.terminate(Duration.ofSeconds(2));
-                    }
+                    commands.terminate(grace); // which kills what is left after grace itself
                 }
             }
         };
@@ -123,6 +119,11 @@ public interface TaskPool {
                 } else {
                     pool.terminateWorkers();
                 }
+            }
+
+            @Override
+            public void terminateRunning(Duration grace) {
+                pool.terminateWorkers(grace);
             }
         };
     }
