@@ -75,15 +75,22 @@ public class PoolOptions {
         }
     }
 
-    /** The pool these options describe, running tasks by name: for session and serve. */
-    TaskPool taskPool(int workers, String threadNamePrefix) {
-        // Refused rather than ignored: these would silently do nothing here.
+    /**
+     * {@link #validate()} for session and serve, which run tasks by name through
+     * {@link #taskPool}: options that would do nothing there are refused rather than ignored.
+     */
+    void validateForTaskPool() {
+        validate();
         if (retries > 0) {
             throw new UsageError("--retries applies to map and run; a client of session or serve submits again instead");
         }
         if (pool != Pool.process && taskTimeout != null) {
             throw new UsageError("--task-timeout in session and serve needs --pool process (a submit's own 'timeout' too)");
         }
+    }
+
+    /** The pool these options describe, running tasks by name: for session and serve (validated first). */
+    TaskPool taskPool(int workers, String threadNamePrefix) {
         if (pool != Pool.process) {
             CommandRunner commands = CommandRunner.forThisProcess();
             return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix).build(),

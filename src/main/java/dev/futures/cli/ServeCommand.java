@@ -92,7 +92,7 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        pool.validate();
+        pool.validateForTaskPool();
         InetSocketAddress address = address(listen);
         if (httpThreads < 1 || maxBody < 1) {
             throw new UsageError("--http-threads and --max-body must be at least 1");

@@ -34,7 +34,7 @@ public class SessionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        pool.validate();
+        pool.validateForTaskPool();
         int workers = pool.resolveWorkers(config);
         TaskPool tasks = pool.taskPool(workers, "futures-session");
         NdjsonCodec codec = new NdjsonCodec();
