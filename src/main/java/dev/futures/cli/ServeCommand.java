@@ -249,7 +249,6 @@ public class ServeCommand implements Callable<Integer> {
         if (token.isEmpty()) {
             throw new UsageError("--token-file " + tokenFile + " is empty");
         }
-        Files.createDirectories(dir);
         return token;
     }
 

@@ -235,10 +235,13 @@ class ExecutableIT {
         assertTrue(Files.readString(dir.resolve("stderr")).contains("--keep-finished: invalid duration 'never'"));
         client(env, 2, "serve", "--listen", "127.0.0.1:0", "--retries", "2");
         assertTrue(Files.readString(dir.resolve("stderr")).contains("--retries applies to map and run"));
-        Process serve = startServe(env, state);
+        Path token = Files.writeString(dir.resolve("secret-token"), "s3cret\n");
+        Process serve = startServe(env, state, "--token-file", token.toString());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state)),
+                "the state directory is private with a token from elsewhere too");
         client(env, 2, "serve", "--listen", "127.0.0.1:0");
         assertTrue(Files.readString(dir.resolve("stderr")).contains("another 'futures serve' uses the state directory"));
-        client(env, 0, "shutdown");
+        client(env, 0, "shutdown", "--token-file", token.toString());
         assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
     }
 
