@@ -45,10 +45,14 @@ class ExecutableIT {
     }
 
     private Process start(java.util.Map<String, String> environment, String... args) throws IOException {
+        return start(environment, dir.resolve("stderr"), args);
+    }
+
+    private Process start(java.util.Map<String, String> environment, Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(EXECUTABLE);
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         started.add(process);
@@ -252,12 +256,7 @@ class ExecutableIT {
         List<String> args = new ArrayList<>(List.of("serve", "--listen", "127.0.0.1:0"));
         args.addAll(List.of(options));
         // Its own stderr file: the clients' runs overwrite dir/stderr.
-        List<String> command = new ArrayList<>(List.of(EXECUTABLE));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("serve.stderr").toFile());
-        builder.environment().putAll(env);
-        Process serve = builder.start();
-        started.add(serve);
+        Process serve = start(env, dir.resolve("serve.stderr"), args.toArray(String[]::new));
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(address) || Files.readString(address).isBlank()) {
             assertTrue(System.nanoTime() < giveUp && serve.isAlive(), "the daemon never listened");
