@@ -1,5 +1,6 @@
 package dev.futures.cli;
 
+import dev.futures.task.RunReaper;
 import dev.futures.worker.WorkerMain;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -20,6 +21,8 @@ public class FuturesMain {
             // Hidden from help: the process pool starts this executable again in this mode.
             System.exit(WorkerMain.run());
         }
+        // A worker's children inherit its parent's marker: the parent's reaper covers them.
+        RunReaper.install();
         Quarkus.run(FuturesApplication.class, args);
     }
 

@@ -106,17 +106,18 @@ final class WorkerHandle {
     /**
      * SIGTERM or SIGKILL to the worker and every process it started: those are listed first
      * (once the worker is gone they are reparented and out of reach), the worker is signalled
-     * before them so it starts nothing more.
+     * before them so it starts nothing more. Returns them, the worker first.
      */
-    void stop(boolean kill) {
-        java.util.List<ProcessHandle> children = process.descendants().toList();
+    java.util.List<ProcessHandle> stop(boolean kill) {
+        java.util.List<ProcessHandle> signalled = new java.util.ArrayList<>();
+        signalled.add(process.toHandle());
+        process.descendants().forEach(signalled::add);
         if (kill) {
-            process.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
+            signalled.forEach(ProcessHandle::destroyForcibly);
         } else {
-            process.destroy();
-            children.forEach(ProcessHandle::destroy);
+            signalled.forEach(ProcessHandle::destroy);
         }
+        return signalled;
     }
 
     private void writeLoop() {

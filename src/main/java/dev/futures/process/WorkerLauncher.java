@@ -16,6 +16,8 @@ public interface WorkerLauncher {
 
     /** Starts it: stdin and stdout are pipes to this process, stderr is this process's stderr. */
     default Process start() throws IOException {
-        return new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        dev.futures.task.RunReaper.mark(builder);
+        return builder.start();
     }
 }

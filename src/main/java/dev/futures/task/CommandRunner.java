@@ -110,7 +110,9 @@ public final class CommandRunner implements AutoCloseable {
             command = new java.util.ArrayList<>(sessionPrefix);
             command.addAll(argv);
         }
-        Process process = new ProcessBuilder(command).redirectInput(DEV_NULL).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(DEV_NULL);
+        RunReaper.mark(builder);
+        Process process = builder.start();
         live.add(process);
         if (stopped) {
             // stop() ran between the check above and add(): it cannot have seen this process.

@@ -53,7 +53,12 @@ public final class TaskRegistry {
      * caller's whole process, so only workers have it).
      */
     public static TaskRegistry forProcessWorkers() {
-        return discover().register(Task.of("exit", "exit(code)", "(process workers only) end the worker at once with code",
+        return forProcessWorkers(CommandRunner.forThisProcess());
+    }
+
+    /** {@link #forProcessWorkers()} with the built-in tasks' commands started by {@code runner}. */
+    public static TaskRegistry forProcessWorkers(CommandRunner runner) {
+        return discover(runner).register(Task.of("exit", "exit(code)", "(process workers only) end the worker at once with code",
                 BuiltinTasks::exit));
     }
 

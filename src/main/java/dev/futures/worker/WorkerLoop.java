@@ -8,7 +8,6 @@ import dev.futures.protocol.RemoteError;
 import dev.futures.task.Task;
 import dev.futures.task.TaskRegistry;
 import dev.futures.task.UnknownTask;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.Map;
 /**
  * The worker's loop (CPython's {@code _process_worker}): handshake, then one {@code call} at a
  * time, answered by one result frame with each chunk element's outcome, until {@code shutdown},
- * end of input or the task limit. A task's failure, or a result that cannot be encoded, is that element's error; only
+ * end of input or the task limit (end of input during a call ends the worker at once: see {@link StdinWatch}). A task's failure, or a result that cannot be encoded, is that element's error; only
  * a broken frame or a failed initializer ends the worker (with a {@code fatal} frame first).
  */
 final class WorkerLoop {
@@ -27,12 +26,12 @@ final class WorkerLoop {
     static final int INITIALIZER_FAILED = 1;
     static final int PROTOCOL_ERROR = 2;
 
-    private final BufferedReader in;
+    private final StdinWatch in;
     private final OutputStream out;
     private final TaskRegistry tasks;
     private final NdjsonCodec codec;
 
-    WorkerLoop(BufferedReader in, OutputStream out, TaskRegistry tasks, NdjsonCodec codec) {
+    WorkerLoop(StdinWatch in, OutputStream out, TaskRegistry tasks, NdjsonCodec codec) {
         this.in = in;
         this.out = out;
         this.tasks = tasks;
@@ -74,7 +73,9 @@ final class WorkerLoop {
                     throw new ProtocolError("unexpected frame " + type);
                 }
                 done++;
+                in.busy(true);
                 call(frame, done == limit);
+                in.busy(false);
             }
             return OK;
         } catch (ProtocolError e) {

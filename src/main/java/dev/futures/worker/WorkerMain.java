@@ -1,6 +1,7 @@
 package dev.futures.worker;
 
 import dev.futures.protocol.NdjsonCodec;
+import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -29,7 +30,13 @@ public final class WorkerMain {
         OutputStream frames = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-        return new WorkerLoop(in, frames, TaskRegistry.forProcessWorkers(), new NdjsonCodec()).run();
+        CommandRunner commands = CommandRunner.forThisProcess();
+        StdinWatch input = StdinWatch.start(in, () -> {
+            // The parent is gone while a task runs: its commands go with this worker, now.
+            commands.stop();
+            Runtime.getRuntime().halt(WorkerLoop.OK);
+        });
+        return new WorkerLoop(input, frames, TaskRegistry.forProcessWorkers(commands), new NdjsonCodec()).run();
     }
 
     /**
