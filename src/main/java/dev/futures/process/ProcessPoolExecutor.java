@@ -149,7 +149,18 @@ public class ProcessPoolExecutor extends Executor {
      * {@link TaskTimeoutError}; the pool goes on.
      */
     public ProcessFuture<Object> submit(String task, List<?> args, Duration timeout) {
-        return submitGroup(task, List.of(args), timeout).get(0);
+        return submit(task, args, timeout, null);
+    }
+
+    /**
+     * Beyond CPython: like {@link #submit(String, List, Duration)}, and {@code beforeStart} runs
+     * in the pool as the task is committed to a worker, after the future is RUNNING and before
+     * the call is sent. If it throws, the task is not sent and the future fails with its
+     * exception. A daemon's journal records "started" there, so that nothing can run that the
+     * journal does not know may have run. It runs under the pool's lock: keep it short.
+     */
+    public ProcessFuture<Object> submit(String task, List<?> args, Duration timeout, Runnable beforeStart) {
+        return submitGroup(task, List.of(args), timeout, beforeStart).get(0);
     }
 
     /**
@@ -183,10 +194,11 @@ public class ProcessPoolExecutor extends Executor {
             throw new IllegalArgumentException("chunksize must be >= 1.");
         }
         return startMap(() -> chunks(args.iterator(), chunksize), options, chunksize,
-                chunk -> new ArrayList<Future<Object>>(submitGroup(task, chunk, taskTimeout)));
+                chunk -> new ArrayList<Future<Object>>(submitGroup(task, chunk, taskTimeout, null)));
     }
 
-    private List<ProcessFuture<Object>> submitGroup(String task, List<? extends List<?>> argLists, Duration timeout) {
+    private List<ProcessFuture<Object>> submitGroup(String task, List<? extends List<?>> argLists, Duration timeout,
+            Runnable beforeStart) {
         tasks.require(task);
         List<ProcessFuture<Object>> all = new ArrayList<>(argLists.size());
         List<ProcessFuture<Object>> sent = new ArrayList<>(argLists.size());
@@ -208,7 +220,7 @@ public class ProcessPoolExecutor extends Executor {
         try {
             checkAccepting();
             if (!sent.isEmpty()) {
-                pending.add(new WorkItem(nextId++, task, chunk, sent, timeout == null ? 0 : timeout.toNanos()));
+                pending.add(new WorkItem(nextId++, task, chunk, sent, timeout == null ? 0 : timeout.toNanos(), beforeStart));
                 dispatch(after);
                 adjustWorkers(after);
             }
@@ -266,13 +278,16 @@ public class ProcessPoolExecutor extends Executor {
      * {@code grace}, for what SIGTERM did not end (DESIGN's SIGTERM rule). Returns at once.
      */
     public void terminateWorkers(Duration grace) {
-        terminateWorkers();
+        // What SIGTERM reached, tasks' processes included: a worker that exits on SIGTERM leaves
+        // the pool's list at once, but a task of it that ignores SIGTERM lives on, reparented.
+        List<ProcessHandle> signalled = stopWorkers(false);
         Thread escalate = new Thread(() -> {
             try {
                 Thread.sleep(grace.toMillis()); // the grace period is the point here, not a synchronisation
             } catch (InterruptedException e) {
                 return;
             }
+            signalled.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             killWorkers();
         }, threadPrefix + "-kill-after-grace");
         escalate.setDaemon(true);
@@ -284,7 +299,8 @@ public class ProcessPoolExecutor extends Executor {
         stopWorkers(true);
     }
 
-    private void stopWorkers(boolean kill) {
+    /** Returns the processes signalled: the workers and what they had started. */
+    private List<ProcessHandle> stopWorkers(boolean kill) {
         shutdown(false, true);
         List<WorkerHandle> targets;
         lock.lock();
@@ -298,9 +314,11 @@ public class ProcessPoolExecutor extends Executor {
         } finally {
             lock.unlock();
         }
+        List<ProcessHandle> signalled = new ArrayList<>();
         for (WorkerHandle worker : targets) {
-            worker.stop(kill);
+            signalled.addAll(worker.stop(kill));
         }
+        return signalled;
     }
 
     private void awaitTermination() {
@@ -334,7 +352,7 @@ public class ProcessPoolExecutor extends Executor {
     private void dispatch(List<Runnable> after) {
         while (!idle.isEmpty() && !pending.isEmpty()) {
             WorkItem item = pending.poll();
-            if (!item.claim()) {
+            if (!item.claim(after)) {
                 continue;
             }
             WorkerHandle worker = idle.poll();

@@ -12,14 +12,18 @@ final class WorkItem {
     final long id;
     final String task;
     final long timeoutNanos;
+    /** Run as the element starts (see {@link ProcessPoolExecutor#submit(String, List, Duration, Runnable)}); null: none. */
+    final Runnable beforeStart;
     List<List<Object>> chunk;
     List<ProcessFuture<Object>> futures;
     int remaining;
     WorkerHandle worker;
     ScheduledFuture<?> timer;
 
-    WorkItem(long id, String task, List<List<Object>> chunk, List<ProcessFuture<Object>> futures, long timeoutNanos) {
+    WorkItem(long id, String task, List<List<Object>> chunk, List<ProcessFuture<Object>> futures, long timeoutNanos,
+            Runnable beforeStart) {
         this.id = id;
+        this.beforeStart = beforeStart;
         this.task = task;
         this.chunk = chunk;
         this.futures = futures;
@@ -31,13 +35,14 @@ final class WorkItem {
 
     /**
      * The gate to RUNNING, at the moment the item is committed to a worker: drops the elements
-     * whose futures were cancelled meanwhile. False if none is left.
+     * whose futures were cancelled meanwhile, and those whose {@code beforeStart} failed (their
+     * futures fail with its exception, through {@code after}). False if none is left.
      */
-    boolean claim() {
+    boolean claim(List<Runnable> after) {
         boolean[] kept = new boolean[futures.size()];
         int count = 0;
         for (int i = 0; i < kept.length; i++) {
-            kept[i] = futures.get(i).setRunningOrNotifyCancel();
+            kept[i] = futures.get(i).setRunningOrNotifyCancel() && passesGate(futures.get(i), after);
             count += kept[i] ? 1 : 0;
         }
         if (count < kept.length) {
@@ -55,5 +60,18 @@ final class WorkItem {
         }
         remaining = count;
         return count > 0;
+    }
+
+    private boolean passesGate(ProcessFuture<Object> future, List<Runnable> after) {
+        if (beforeStart == null) {
+            return true;
+        }
+        try {
+            beforeStart.run();
+            return true;
+        } catch (RuntimeException refused) {
+            after.add(() -> future.trySetException(refused));
+            return false;
+        }
     }
 }

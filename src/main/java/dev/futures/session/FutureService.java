@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +27,7 @@ public final class FutureService {
 
     private final TaskPool pool;
     private final Journal journal;
-    private final Consumer<Map<String, Object>> onDone;
+    private final DoneHook onDone;
     private final AtomicLong nextId;
     private final Map<String, Tracked> futures = new ConcurrentHashMap<>();
     private final Map<String, String> idempotency = new ConcurrentHashMap<>();
@@ -56,6 +55,16 @@ public final class FutureService {
         }
     }
 
+    /**
+     * What runs after each future completes ({@code --on-done}): {@code told} is to be called
+     * once it has run, and the journal then records that, so that a restart runs again the
+     * hooks a crash kept from running (at least once, never skipped).
+     */
+    @FunctionalInterface
+    public interface DoneHook {
+        void run(Map<String, Object> outcome, Runnable told);
+    }
+
     /** What a restart made of the journal's futures. */
     public record Recovery(int restored, int rerun, int lost) {
     }
@@ -68,7 +77,7 @@ public final class FutureService {
      * @param journal where every submit, start and outcome is recorded ({@link Journal#none()} for none)
      * @param onDone  receives each outcome (a result event) once its future is done; may be null
      */
-    public FutureService(TaskPool pool, Journal journal, Consumer<Map<String, Object>> onDone) {
+    public FutureService(TaskPool pool, Journal journal, DoneHook onDone) {
         this.pool = pool;
         this.journal = journal;
         this.onDone = onDone;
@@ -92,6 +101,9 @@ public final class FutureService {
             if (entry.outcome() != null) {
                 long at = entry.finishedAt() > 0 ? entry.finishedAt() : System.currentTimeMillis();
                 futures.put(id, new Tracked(entry.task(), restore(entry.outcome()), entry.idempotencyKey(), at));
+                if (!entry.told()) {
+                    tell(entry.id(), entry.task(), entry.outcome()); // a crash came between the outcome and its hook
+                }
                 restored++;
             } else if (entry.started() && !rerunLost) {
                 Future<Object> future = new Future<>();
@@ -101,7 +113,7 @@ public final class FutureService {
             } else {
                 Future<Object> future;
                 try {
-                    future = pool.submit(entry.task(), entry.args(), entry.timeout());
+                    future = launch(entry.id(), entry.task(), entry.args(), entry.timeout());
                 } catch (RuntimeException refused) {
                     // The task is gone from this build, or the pool cannot enforce its timeout.
                     future = new Future<>();
@@ -149,36 +161,66 @@ public final class FutureService {
         }
     }
 
+    /**
+     * The order that keeps the journal's promises: the submit is recorded before the pool sees
+     * the task (a submit that cannot be recorded is refused and never runs), and the start is
+     * recorded in the pool, before any of the task runs (so a restart never runs again what may
+     * have run: at most once, unless --rerun-lost asks for at least once).
+     */
     private String start(String task, List<Object> args, Duration timeout, String idempotencyKey) {
-        Future<Object> future = pool.submit(task, args, timeout);
         long number = nextId.getAndIncrement();
-        // Recorded before the id is handed out: an acknowledged submit survives a crash.
+        journal.submitted(number, task, args, timeout, idempotencyKey); // throws: refused, nothing runs
+        Future<Object> future;
         try {
-            journal.submitted(number, task, args, timeout, idempotencyKey);
-        } catch (java.io.UncheckedIOException unrecorded) {
-            future.cancel(); // not acknowledged, so not run (unless a worker took it already)
-            throw unrecorded;
+            future = launch(number, task, args, timeout);
+        } catch (RuntimeException refused) {
+            try {
+                journal.refused(number);
+            } catch (java.io.UncheckedIOException unrecorded) {
+                // Best effort: the pool's refusal is what the client hears.
+            }
+            throw refused;
         }
         track(number, task, future, idempotencyKey);
         return Journal.id(number);
+    }
+
+    private Future<Object> launch(long number, String task, List<Object> args, Duration timeout) {
+        return pool.submit(task, args, timeout, () -> journal.started(number));
     }
 
     private void track(long number, String task, Future<Object> future, String idempotencyKey) {
         String id = Journal.id(number);
         Tracked tracked = new Tracked(task, future, idempotencyKey, 0);
         futures.put(id, tracked);
-        future.addRunningCallback(() -> journal.started(number));
         future.addDoneCallback(done -> {
             tracked.finishedAt = System.currentTimeMillis();
             if (frozen || (draining && done.cancelled())) {
                 return; // not the task's own outcome: the next run takes it up (see stopForRestart)
             }
             Map<String, Object> outcome = outcome(id, done, task);
-            journal.finished(number, outcome);
-            if (onDone != null) {
-                Map<String, Object> told = new LinkedHashMap<>(outcome);
-                told.put("task", task);
-                onDone.accept(told);
+            try {
+                journal.finished(number, outcome);
+            } catch (java.io.UncheckedIOException unrecorded) {
+                // A full volume: the next start finds the work started (lost) or not (run again).
+                System.err.println("futures serve: " + id + ": " + unrecorded.getMessage());
+                return;
+            }
+            tell(number, task, outcome);
+        });
+    }
+
+    private void tell(long number, String task, Map<String, Object> outcome) {
+        if (onDone == null) {
+            return;
+        }
+        Map<String, Object> told = new LinkedHashMap<>(outcome);
+        told.put("task", task);
+        onDone.run(told, () -> {
+            try {
+                journal.told(number);
+            } catch (java.io.UncheckedIOException unrecorded) {
+                // Then the hook runs once more after a restart: at least once.
             }
         });
     }

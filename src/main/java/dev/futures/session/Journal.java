@@ -36,10 +36,11 @@ public final class Journal implements AutoCloseable {
 
     /**
      * What the journal knew of one future at the last stop: outcome non-null when it finished,
-     * at {@code finishedAt} (epoch milliseconds; 0 when not recorded).
+     * at {@code finishedAt} (epoch milliseconds; 0 when not recorded); {@code told} once its
+     * {@code --on-done} command had run.
      */
     public record Entry(long id, String task, List<Object> args, Duration timeout, String idempotencyKey,
-            boolean started, Map<String, Object> outcome, long finishedAt) {
+            boolean started, Map<String, Object> outcome, long finishedAt, boolean told) {
     }
 
     /** Compaction while running waits until the file is this big, and twice its compacted size. */
@@ -51,18 +52,35 @@ public final class Journal implements AutoCloseable {
     private long compactedSize;
     private final List<Entry> recovered;
     private final long nextId;
-    private final int dropped;
+    private final Damage damage;
+    private final boolean fsync;
+    /** Where the file ends after the last append, and up to where it is known on disk (fsync only). */
+    private long written;
+    private volatile long synced;
+    private final Object syncLock = new Object();
+    /** Why start-up could not compact (null when it did): the journal is appended to as it was. */
+    private String notCompacted;
 
-    private Journal(Path file, List<Entry> recovered, long nextId, int dropped) {
+    private Journal(Path file, List<Entry> recovered, long nextId, Damage damage, boolean fsync) {
         this.file = file;
         this.recovered = recovered;
         this.nextId = nextId;
-        this.dropped = dropped;
+        this.damage = damage;
+        this.fsync = fsync;
+    }
+
+    /**
+     * What the replay could not read: records, and where the first of them began (a byte
+     * offset, -1 for none). A torn last line after a crash is one; so is a zeroed block after a
+     * power cut, or a line that is not one of the journal's records.
+     */
+    public record Damage(int records, long firstAt) {
+        static final Damage NONE = new Damage(0, -1);
     }
 
     /** A journal that keeps nothing: the daemon without a state directory, and tests. */
     public static Journal none() {
-        return new Journal(null, List.of(), 1, 0);
+        return new Journal(null, List.of(), 1, Damage.NONE, false);
     }
 
     /** Replays {@code file} (if it exists), compacts it, and opens it for appending. */
@@ -75,17 +93,36 @@ public final class Journal implements AutoCloseable {
      * keeps all) are left out: their ids stay used, their outcomes are gone.
      */
     public static Journal open(Path file, long forgetBefore) throws IOException {
+        return open(file, forgetBefore, false);
+    }
+
+    /**
+     * The same; with {@code fsync}, every append is on disk before it returns (group commit:
+     * appends that arrive while one flush runs share the next), so an acknowledged submit
+     * survives a power cut too.
+     *
+     * <p>When the compacted copy cannot be written (a full volume: compaction needs room for a
+     * second copy), the journal is appended to as it is, so the daemon still starts; submits
+     * are then refused until appends succeed again.
+     */
+    public static Journal open(Path file, long forgetBefore, boolean fsync) throws IOException {
         Replay replay = replay(file);
         List<Entry> entries = replay.entries(forgetBefore);
-        Journal journal = new Journal(file, entries, replay.nextId, replay.dropped);
-        journal.rewrite(replay.nextId, entries);
+        Journal journal = new Journal(file, entries, replay.nextId, replay.damage(), fsync);
+        try {
+            journal.rewrite(replay.nextId, entries);
+        } catch (IOException e) {
+            Files.deleteIfExists(journal.compactedCopy());
+            journal.openInPlace(replay.endsLine);
+            journal.notCompacted = e.getMessage();
+        }
         return journal;
     }
 
     private static Replay replay(Path file) throws IOException {
         Replay replay = new Replay();
         if (Files.exists(file)) {
-            replay.read(Files.readAllLines(file, StandardCharsets.UTF_8));
+            replay.read(Files.readAllBytes(file));
         }
         return replay;
     }
@@ -105,7 +142,12 @@ public final class Journal implements AutoCloseable {
                 return false;
             }
             Replay replay = replay(file);
-            rewrite(replay.nextId, replay.entries(forgetBefore));
+            try {
+                rewrite(replay.nextId, replay.entries(forgetBefore));
+            } catch (IOException e) {
+                Files.deleteIfExists(compactedCopy()); // no room: keep appending to the file as it is
+                throw e;
+            }
             return true;
         }
     }
@@ -116,7 +158,7 @@ public final class Journal implements AutoCloseable {
      * journal is shared.
      */
     private void rewrite(long nextId, List<Entry> entries) throws IOException {
-        Path compacted = file.resolveSibling(file.getFileName() + ".tmp");
+        Path compacted = compactedCopy();
         try (FileChannel out = FileChannel.open(compacted, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             NdjsonCodec codec = new NdjsonCodec();
@@ -130,6 +172,9 @@ public final class Journal implements AutoCloseable {
                 if (entry.outcome() != null) {
                     write(out, codec.encode(doneRecord(entry.id(), entry.outcome(), entry.finishedAt())));
                 }
+                if (entry.told()) {
+                    write(out, codec.encode(Map.of("r", "told", "id", id(entry.id()))));
+                }
             }
             out.force(true);
         }
@@ -139,6 +184,33 @@ public final class Journal implements AutoCloseable {
         }
         channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         compactedSize = channel.size();
+        written = compactedSize;
+        synced = compactedSize;
+    }
+
+    private Path compactedCopy() {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    /**
+     * Appends to the file as it is (start-up could not compact it). A torn last line is ended
+     * first, so the next record is not glued to it; without room even for that byte, the
+     * first append ends it instead (see {@link #append}).
+     */
+    private void openInPlace(boolean endsLine) throws IOException {
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        compactedSize = channel.size();
+        written = compactedSize;
+        synced = compactedSize;
+        tornTail = !endsLine;
+    }
+
+    /** The file ends inside a line: the next append starts with a newline. */
+    private boolean tornTail;
+
+    /** Why start-up appended to the journal as it was instead of compacting it, or null. */
+    public String notCompacted() {
+        return notCompacted;
     }
 
     /** The futures of earlier runs, by id. */
@@ -151,9 +223,14 @@ public final class Journal implements AutoCloseable {
         return nextId;
     }
 
-    /** Lines the replay could not read (a torn last line after a crash). */
+    /** Records the replay could not read (a torn last line after a crash, a zeroed block, a stray line). */
     public int dropped() {
-        return dropped;
+        return damage.records();
+    }
+
+    /** What the replay could not read, and where it began. */
+    public Damage damage() {
+        return damage;
     }
 
     public void submitted(long id, String task, List<Object> args, Duration timeout, String idempotencyKey) {
@@ -162,6 +239,19 @@ public final class Journal implements AutoCloseable {
 
     public void started(long id) {
         append(codec.encode(Map.of("r", "start", "id", id(id))));
+    }
+
+    /** The future's {@code --on-done} command has run: a restart does not run it again. */
+    public void told(long id) {
+        append(codec.encode(Map.of("r", "told", "id", id(id))));
+    }
+
+    /**
+     * A submit recorded and then refused by the pool (shut down meanwhile, say): never
+     * acknowledged, so a restart must not run it.
+     */
+    public void refused(long id) {
+        append(codec.encode(Map.of("r", "refused", "id", id(id))));
     }
 
     /** The result event of a finished future; a value JSON cannot hold is kept as an error. */
@@ -193,15 +283,57 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * One record, whole or not at all: a write that fails part way (the volume filled up) is
+     * cut off again, so the file never holds half a record that the next one would be glued
+     * to, and appends succeed again by themselves once there is room.
+     */
     private void append(byte[] line) {
         if (channel == null) {
             return;
         }
+        long end;
         synchronized (this) {
             try {
-                write(channel, line);
+                if (tornTail) {
+                    write(channel, new byte[] {'\n'});
+                    tornTail = false;
+                    written = channel.size();
+                }
+                try {
+                    write(channel, line);
+                    written += line.length;
+                } catch (IOException e) {
+                    channel.truncate(written);
+                    throw e;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the journal: " + e.getMessage(), e);
+            }
+            end = written;
+        }
+        if (fsync) {
+            sync(end);
+        }
+    }
+
+    /**
+     * Group commit: the first caller flushes everything written so far; those that queued
+     * behind it find their record flushed already and return without a flush of their own.
+     */
+    private void sync(long upTo) {
+        synchronized (syncLock) {
+            if (synced >= upTo) {
+                return;
+            }
+            synchronized (this) { // appends wait meanwhile and are flushed, together, by the next caller
+                long target = written;
+                try {
+                    channel.force(false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot flush the journal: " + e.getMessage(), e);
+                }
+                synced = target;
             }
         }
     }
@@ -243,50 +375,150 @@ public final class Journal implements AutoCloseable {
         return "f" + id;
     }
 
-    /** Folds the records into one entry per id, in any order; remembers the highest id. */
+    /**
+     * Folds the records into one entry per id, in any order; remembers the highest id. Reads
+     * bytes, not characters: a line that is not valid UTF-8 (cut inside a character, or
+     * garbage), not JSON, or not one of the records with the fields of their types is counted
+     * as damage and skipped, never trusted and never fatal. A NUL ends a line too, so a zeroed
+     * block costs the records it overwrote and no more.
+     */
     private static final class Replay {
         private final NdjsonCodec codec = new NdjsonCodec();
         private final Map<Long, Map<String, Object>> submits = new TreeMap<>();
         private final Map<Long, Boolean> starts = new TreeMap<>();
         private final Map<Long, Map<String, Object>> outcomes = new TreeMap<>();
         private final Map<Long, Long> finishedAt = new TreeMap<>();
+        private final java.util.Set<Long> told = new java.util.HashSet<>();
+        private final java.util.Set<Long> refused = new java.util.HashSet<>();
         private long nextId = 1;
-        private int dropped;
+        private int damaged;
+        private long firstDamageAt = -1;
+        /** Whether the file ends with a newline (or is empty): appending in place needs to know. */
+        boolean endsLine = true;
 
-        void read(List<String> lines) {
-            for (String line : lines) {
-                if (line.isBlank()) {
+        void read(byte[] bytes) {
+            endsLine = bytes.length == 0 || bytes[bytes.length - 1] == '\n';
+            int start = 0;
+            boolean zeros = false;
+            for (int i = 0; i <= bytes.length; i++) {
+                boolean end = i == bytes.length || bytes[i] == '\n' || bytes[i] == 0;
+                if (!end) {
                     continue;
                 }
-                try {
-                    apply(codec.decode(line));
-                } catch (RuntimeException torn) {
-                    // A crash can tear the last line; nothing after it was acknowledged.
-                    dropped++;
+                if (i > start) {
+                    line(bytes, start, i - start);
                 }
+                if (i < bytes.length && bytes[i] == 0) {
+                    if (!zeros) {
+                        damage(i); // a run of NULs: what was there is gone
+                    }
+                    zeros = true;
+                } else {
+                    zeros = false;
+                }
+                start = i + 1;
             }
         }
 
-        @SuppressWarnings("unchecked")
+        private void line(byte[] bytes, int offset, int length) {
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                damage(offset);
+                return;
+            }
+            if (text.isBlank()) {
+                return;
+            }
+            try {
+                apply(codec.decode(text));
+            } catch (RuntimeException unreadable) {
+                // Torn by a crash, not JSON, or not a record of ours: skipped, and counted.
+                damage(offset);
+            }
+        }
+
+        private void damage(long at) {
+            damaged++;
+            if (firstDamageAt < 0) {
+                firstDamageAt = at;
+            }
+        }
+
+        Damage damage() {
+            return damaged == 0 ? Damage.NONE : new Damage(damaged, firstDamageAt);
+        }
+
+        /** @throws IllegalArgumentException for a record that is not one of ours, field types included */
         private void apply(Map<String, Object> record) {
             Object kind = record.get("r");
             if ("next".equals(kind)) {
-                nextId = Math.max(nextId, ((Number) record.get("id")).longValue());
+                nextId = Math.max(nextId, positive(record.get("id")));
                 return;
             }
-            long id = Long.parseLong(((String) record.get("id")).substring(1));
-            nextId = Math.max(nextId, id + 1);
+            long id = id(record.get("id"));
             switch (String.valueOf(kind)) {
-                case "submit" -> submits.put(id, record);
+                case "submit" -> submits.put(id, checkedSubmit(record));
                 case "start" -> starts.put(id, true);
                 case "done" -> {
-                    outcomes.put(id, (Map<String, Object>) record.get("outcome"));
-                    if (record.get("at") instanceof Number at) {
-                        finishedAt.put(id, at.longValue());
+                    outcomes.put(id, checkedOutcome(record.get("outcome")));
+                    if (record.get("at") != null) {
+                        finishedAt.put(id, positive(record.get("at")));
                     }
                 }
-                default -> dropped++;
+                case "told" -> told.add(id);
+                case "refused" -> refused.add(id);
+                default -> throw new IllegalArgumentException("unknown record " + kind);
             }
+            nextId = Math.max(nextId, id + 1);
+        }
+
+        private static long id(Object value) {
+            if (!(value instanceof String text) || !text.matches("f[0-9]{1,18}")) {
+                throw new IllegalArgumentException("bad id " + value);
+            }
+            return positive(Long.parseLong(text.substring(1)));
+        }
+
+        private static long positive(Object value) {
+            if (!(value instanceof Number number) || number.longValue() < 1 || number.doubleValue() != number.longValue()) {
+                throw new IllegalArgumentException("not a positive integer: " + value);
+            }
+            return number.longValue();
+        }
+
+        private static Map<String, Object> checkedSubmit(Map<String, Object> record) {
+            if (!(record.get("task") instanceof String task) || task.isEmpty()) {
+                throw new IllegalArgumentException("submit without a task");
+            }
+            if (record.get("args") != null && !(record.get("args") instanceof List)) {
+                throw new IllegalArgumentException("args is not a list");
+            }
+            if (record.get("key") != null && !(record.get("key") instanceof String)) {
+                throw new IllegalArgumentException("key is not a string");
+            }
+            if (record.get("timeout") != null) {
+                RequestValues.seconds(record.get("timeout")); // BadRequest is a RuntimeException: damage
+            }
+            return record;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> checkedOutcome(Object value) {
+            if (!(value instanceof Map<?, ?> outcome)) {
+                throw new IllegalArgumentException("done without an outcome");
+            }
+            Object status = outcome.get("status");
+            boolean valid = "ok".equals(status) || "cancelled".equals(status)
+                    || ("error".equals(status) && outcome.get("error") instanceof Map);
+            if (!valid) {
+                throw new IllegalArgumentException("outcome with status " + status);
+            }
+            return (Map<String, Object>) outcome;
         }
 
         /** One entry per submitted id, but none for what finished before {@code forgetBefore}. */
@@ -294,16 +526,17 @@ public final class Journal implements AutoCloseable {
         List<Entry> entries(long forgetBefore) {
             List<Entry> entries = new ArrayList<>();
             for (Map.Entry<Long, Map<String, Object>> submit : submits.entrySet()) {
-                long at = finishedAt.getOrDefault(submit.getKey(), 0L);
-                if (outcomes.containsKey(submit.getKey()) && at > 0 && at < forgetBefore) {
+                long id = submit.getKey();
+                long at = finishedAt.getOrDefault(id, 0L);
+                if (refused.contains(id) || (outcomes.containsKey(id) && at > 0 && at < forgetBefore)) {
                     continue;
                 }
                 Map<String, Object> record = submit.getValue();
                 Object timeout = record.get("timeout");
-                entries.add(new Entry(submit.getKey(), (String) record.get("task"),
+                entries.add(new Entry(id, (String) record.get("task"),
                         record.get("args") == null ? List.of() : (List<Object>) record.get("args"),
                         timeout == null ? null : RequestValues.seconds(timeout), (String) record.get("key"),
-                        starts.containsKey(submit.getKey()), outcomes.get(submit.getKey()), at));
+                        starts.containsKey(id), outcomes.get(id), at, told.contains(id)));
             }
             return entries;
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The daemon's {@code --on-done COMMAND}: after each future completes, runs {@code /bin/sh -c
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  * inject shell syntax. Commands run one at a time, in completion order, off the pool's threads;
  * their output goes to the daemon's own stdout and stderr.
  */
-public final class OnDoneCommand implements Consumer<Map<String, Object>>, AutoCloseable {
+public final class OnDoneCommand implements FutureService.DoneHook, AutoCloseable {
     private final String command;
     private final NdjsonCodec codec = new NdjsonCodec();
     /** The command running now, killed if it outlives {@link #close(long)}: no process outlives the daemon. */
@@ -30,16 +29,23 @@ public final class OnDoneCommand implements Consumer<Map<String, Object>>, AutoC
         return thread;
     });
 
+    static final int MESSAGE_LIMIT = 4096;
+
     public OnDoneCommand(String command) {
         this.command = command;
     }
 
     @Override
-    public void accept(Map<String, Object> outcome) {
-        runner.execute(() -> run(outcome));
+    public void run(Map<String, Object> outcome, Runnable told) {
+        runner.execute(() -> {
+            if (runCommand(outcome)) {
+                told.run();
+            }
+        });
     }
 
-    private void run(Map<String, Object> outcome) {
+    /** Whether the command ran (whatever its exit code): a hook that could not start is not told. */
+    private boolean runCommand(Map<String, Object> outcome) {
         ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", command))
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -52,9 +58,12 @@ public final class OnDoneCommand implements Consumer<Map<String, Object>>, AutoC
         putIfPresent(env, "FUTURE_EXIT_CODE", outcome.get("exit_code"));
         if (outcome.get("error") instanceof Map<?, ?> error) {
             putIfPresent(env, "FUTURE_ERROR_TYPE", error.get("type"));
-            putIfPresent(env, "FUTURE_ERROR_MESSAGE", error.get("message"));
+            if (error.get("message") != null) {
+                env.put("FUTURE_ERROR_MESSAGE", envValue(clip(String.valueOf(error.get("message")))));
+            }
         }
         try {
+            dev.futures.task.RunReaper.mark(builder);
             Process process = builder.start();
             current = process;
             try (OutputStream stdin = process.getOutputStream()) {
@@ -66,16 +75,32 @@ public final class OnDoneCommand implements Consumer<Map<String, Object>>, AutoC
             if (code != 0) {
                 System.err.println("futures serve: --on-done for " + outcome.get("id") + " exited " + code);
             }
+            return true;
         } catch (IOException e) {
             System.err.println("futures serve: --on-done for " + outcome.get("id") + " did not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
+    }
+
+    /**
+     * Linux refuses to exec a program with an environment string over 128 KiB (E2BIG), so a long
+     * error message would keep the hook from running at all: the variable holds its first
+     * {@value #MESSAGE_LIMIT} characters, the whole message is in the event on stdin.
+     */
+    static String clip(String message) {
+        return message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT) + "...";
+    }
+
+    /** An environment string cannot hold a NUL (the JDK would refuse to start the hook): spelled out. */
+    private static String envValue(Object value) {
+        return String.valueOf(value).replace("\0", "\\0");
     }
 
     private static void putIfPresent(Map<String, String> env, String name, Object value) {
         if (value != null) {
-            env.put(name, String.valueOf(value));
+            env.put(name, envValue(value));
         }
     }
 

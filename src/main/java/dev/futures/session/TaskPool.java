@@ -18,7 +18,18 @@ public interface TaskPool {
      * @throws dev.futures.task.UnknownTask for a name the pool cannot run
      * @throws UnsupportedOperationException for a timeout the pool cannot enforce
      */
-    Future<Object> submit(String task, List<Object> args, Duration timeout);
+    default Future<Object> submit(String task, List<Object> args, Duration timeout) {
+        return submit(task, args, timeout, null);
+    }
+
+    /**
+     * The same, and {@code beforeStart} (null: none) runs in the pool as the task starts, after
+     * its future is RUNNING and before any of the task runs; if it throws, the task does not run
+     * and the future fails with that exception. What the journal needs for at-most-once: the
+     * start is recorded before the work can begin, and work whose start cannot be recorded
+     * never begins.
+     */
+    Future<Object> submit(String task, List<Object> args, Duration timeout, Runnable beforeStart);
 
     MapIterator<Object> map(String task, Iterable<List<Object>> args, MapOptions options);
 
@@ -45,11 +56,18 @@ public interface TaskPool {
     static TaskPool of(ThreadPoolExecutor pool, TaskRegistry tasks, CommandRunner commands) {
         return new TaskPool() {
             @Override
-            public Future<Object> submit(String task, List<Object> args, Duration timeout) {
+            public Future<Object> submit(String task, List<Object> args, Duration timeout, Runnable beforeStart) {
                 if (timeout != null) {
                     throw new UnsupportedOperationException("a task timeout needs the process pool (--pool process)");
                 }
-                return pool.submit(tasks.bind(task, args));
+                java.util.concurrent.Callable<Object> bound = tasks.bind(task, args);
+                if (beforeStart == null) {
+                    return pool.submit(bound);
+                }
+                return pool.submit(() -> {
+                    beforeStart.run();
+                    return bound.call();
+                });
             }
 
             @Override
@@ -93,8 +111,8 @@ public interface TaskPool {
     static TaskPool of(ProcessPoolExecutor pool) {
         return new TaskPool() {
             @Override
-            public Future<Object> submit(String task, List<Object> args, Duration timeout) {
-                return pool.submit(task, args, timeout);
+            public Future<Object> submit(String task, List<Object> args, Duration timeout, Runnable beforeStart) {
+                return pool.submit(task, args, timeout, beforeStart);
             }
 
             @Override

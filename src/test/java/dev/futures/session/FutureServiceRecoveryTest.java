@@ -31,6 +31,7 @@ class FutureServiceRecoveryTest {
                 "{\"r\":\"start\",\"id\":\"f1\"}",
                 "{\"r\":\"submit\",\"id\":\"f3\",\"task\":\"echo\",\"args\":[\"never started\"]}",
                 "{\"r\":\"done\",\"id\":\"f1\",\"outcome\":{\"event\":\"result\",\"id\":\"f1\",\"status\":\"ok\",\"value\":\"kept\"}}",
+                "{\"r\":\"told\",\"id\":\"f1\"}",
                 "{\"r\":\"start\",\"id\":\"f2\"}",
                 "{\"r\":\"submit\",\"id\":\"f4\",\"task\":\"echo\",\"args\":[4],\"key\":\"job-4\"}",
                 "{\"r\":\"start\",\"id\":\"f4\"}",
@@ -52,7 +53,10 @@ class FutureServiceRecoveryTest {
         List<Map<String, Object>> told = new CopyOnWriteArrayList<>();
         Journal journal = Journal.open(crashedJournal());
         FutureService service = new FutureService(TaskPool.of(new ThreadPoolExecutor(2), TaskRegistry.withBuiltIns()),
-                journal, told::add);
+                journal, (outcome, whenTold) -> {
+                    told.add(outcome);
+                    whenTold.run();
+                });
         try {
             assertEquals(new FutureService.Recovery(1, 2, 2), service.recover(false));
             assertEquals("kept", value(service, "f1"));
@@ -63,7 +67,12 @@ class FutureServiceRecoveryTest {
             assertEquals("f6", service.submit("echo", List.of("new"), null, null), "ids go on after the journal's");
             assertEquals("f4", service.submit("echo", List.of(4L), null, "job-4"), "idempotency keys survive a restart");
             assertEquals("new", value(service, "f6"));
-            // f1 finished in the first run: its --on-done ran then, not again.
+            // f1 finished in the first run: its --on-done ran then, not again. The hooks run in
+            // the futures' done callbacks, after result() may have returned.
+            long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (told.size() < 5 && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
             assertEquals(List.of("f2", "f3", "f4", "f5", "f6"), told.stream().map(e -> e.get("id")).sorted().toList());
         } finally {
             service.shutdown(true, false);
@@ -73,6 +82,64 @@ class FutureServiceRecoveryTest {
             assertEquals(6, again.recovered().size());
             assertTrue(again.recovered().stream().allMatch(entry -> entry.outcome() != null),
                     "a second restart finds every outcome, the lost ones included: " + again.recovered());
+        }
+    }
+
+    /**
+     * A crash between an outcome and its --on-done hook (or while the hook ran): the next start
+     * runs the hook, so none is lost; a hook that finished is not run again.
+     */
+    @Test
+    void hooksACrashKeptFromRunningRunAfterTheRestart() throws Exception {
+        Path file = dir.resolve(Journal.FILE);
+        Files.writeString(file, String.join("\n",
+                "{\"r\":\"submit\",\"id\":\"f1\",\"task\":\"echo\",\"args\":[1]}",
+                "{\"r\":\"done\",\"id\":\"f1\",\"outcome\":{\"event\":\"result\",\"id\":\"f1\",\"status\":\"ok\",\"value\":1}}",
+                "{\"r\":\"told\",\"id\":\"f1\"}",
+                "{\"r\":\"submit\",\"id\":\"f2\",\"task\":\"echo\",\"args\":[2]}",
+                "{\"r\":\"done\",\"id\":\"f2\",\"outcome\":{\"event\":\"result\",\"id\":\"f2\",\"status\":\"ok\",\"value\":2}}",
+                ""), StandardCharsets.UTF_8);
+        List<Object> told = new CopyOnWriteArrayList<>();
+        Journal journal = Journal.open(file);
+        FutureService service = new FutureService(TaskPool.of(new ThreadPoolExecutor(1), TaskRegistry.withBuiltIns()),
+                journal, (outcome, whenTold) -> {
+                    told.add(outcome.get("id"));
+                    whenTold.run();
+                });
+        try {
+            service.recover(false);
+            assertEquals(List.of("f2"), told);
+        } finally {
+            service.shutdown(true, false);
+            journal.close();
+        }
+        try (Journal again = Journal.open(file)) {
+            assertTrue(again.recovered().stream().allMatch(Journal.Entry::told), "told once, recorded: " + again.recovered());
+        }
+    }
+
+    /**
+     * A submit the journal cannot record is refused and never runs; the start is in the journal
+     * before any of the task runs, so a crash can never make a restart run it twice.
+     */
+    @Test
+    void nothingRunsThatTheJournalDoesNotKnowMayHaveRun() throws Exception {
+        Path started = dir.resolve("started");
+        Path file = dir.resolve(Journal.FILE);
+        Journal journal = Journal.open(file);
+        FutureService service = new FutureService(TaskPool.of(new ThreadPoolExecutor(1), TaskRegistry.withBuiltIns()),
+                journal, null);
+        try {
+            // The task itself reads the journal: its start record is there before it runs.
+            String id = service.submit("sh", List.of("grep '\"start\"' '" + file + "' | grep -c '\"f1\"'"), null, null);
+            assertEquals("1", ((String) value(service, id)).strip());
+            journal.close(); // every append fails from here on, as on a full volume
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                    () -> service.submit("sh", List.of("touch '" + started + "'"), null, null));
+            service.shutdown(true, false);
+            assertTrue(!Files.exists(started), "a refused submit ran");
+        } finally {
+            service.shutdown(true, false);
         }
     }
 

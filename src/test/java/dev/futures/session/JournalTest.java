@@ -131,4 +131,149 @@ class JournalTest {
             assertEquals(6002, journal.nextId());
         }
     }
+
+    private void writeBytes(byte[]... parts) throws Exception {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.write(part);
+        }
+        Files.write(file(), all.toByteArray());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLineTornInsideACharacterOrWithInvalidBytesIsSkippedAndCountedNotFatal() throws Exception {
+        writeBytes(utf8("{\"r\":\"submit\",\"id\":\"f1\",\"task\":\"echo\",\"args\":[\"caf\u00e9\"]}\n"),
+                new byte[] {(byte) 0xff, (byte) 0xfe, '\n'},
+                utf8("{\"r\":\"submit\",\"id\":\"f2\",\"task\":\"echo\",\"args\":[\"caf"), new byte[] {(byte) 0xc3});
+        for (int start = 0; start < 2; start++) {
+            try (Journal journal = Journal.open(file())) {
+                assertEquals(start == 0 ? List.of(1L) : List.of(1L, 2L),
+                        journal.recovered().stream().map(Journal.Entry::id).toList());
+                assertEquals(List.of("caf\u00e9"), journal.recovered().get(0).args());
+                assertEquals(start == 0 ? 2 : 0, journal.dropped(), "compaction leaves a clean file for the next start");
+                journal.submitted(2, "echo", List.of(), null, null); // f2 was torn: never acknowledged, its id free
+            }
+        }
+    }
+
+    @Test
+    void aZeroedBlockCostsTheRecordsItOverwroteAndIsReported() throws Exception {
+        byte[] first = utf8("{\"r\":\"submit\",\"id\":\"f1\",\"task\":\"echo\",\"args\":[1]}\n");
+        byte[] zeroed = new byte[4096];
+        byte[] tail = utf8("\"args\":[2]}\n{\"r\":\"submit\",\"id\":\"f3\",\"task\":\"echo\",\"args\":[3]}\n");
+        writeBytes(first, zeroed, tail);
+        try (Journal journal = Journal.open(file())) {
+            assertEquals(List.of(1L, 3L), journal.recovered().stream().map(Journal.Entry::id).toList());
+            assertEquals(2, journal.damage().records(), "the zeroed block and the rest of the record it cut");
+            assertEquals(first.length, journal.damage().firstAt());
+        }
+    }
+
+    @Test
+    void recordsOfTheWrongShapeAreSkippedNotTrusted() throws Exception {
+        Files.writeString(file(), String.join("\n",
+                "{\"r\":\"submit\",\"id\":7,\"task\":\"echo\",\"args\":[]}",
+                "{\"r\":\"submit\",\"id\":\"f2\",\"task\":\"echo\",\"args\":\"not a list\"}",
+                "{\"r\":\"submit\",\"id\":\"f3\",\"task\":[\"echo\"]}",
+                "{\"r\":\"submit\",\"id\":\"f4\",\"task\":\"echo\",\"timeout\":\"soon\"}",
+                "{\"r\":\"submit\",\"id\":\"f5\",\"task\":\"echo\",\"args\":[5]}",
+                "{\"r\":\"done\",\"id\":\"f5\",\"outcome\":\"ok\"}",
+                "{\"r\":\"start\",\"id\":\"f-1\"}",
+                "{\"r\":\"next\",\"id\":\"many\"}",
+                "[1,2,3]",
+                "{\"r\":\"teleport\",\"id\":\"f5\"}",
+                ""), StandardCharsets.UTF_8);
+        try (Journal journal = Journal.open(file())) {
+            assertEquals(List.of(5L), journal.recovered().stream().map(Journal.Entry::id).toList());
+            assertNull(journal.recovered().get(0).outcome(), "an outcome that is not one is not restored");
+            assertEquals(9, journal.dropped());
+        }
+    }
+
+    @Test
+    void aRefusedSubmitIsNotRecovered() throws Exception {
+        try (Journal journal = Journal.open(file())) {
+            journal.submitted(1, "echo", List.of(), null, "key");
+            journal.refused(1);
+        }
+        try (Journal journal = Journal.open(file())) {
+            assertTrue(journal.recovered().isEmpty());
+            assertEquals(2, journal.nextId(), "its id stays used");
+        }
+    }
+
+    @Test
+    void withFsyncEveryAppendIsFlushedAndReadBack() throws Exception {
+        try (Journal journal = Journal.open(file(), 0, true)) {
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<?>> appends = new java.util.ArrayList<>();
+                for (long id = 1; id <= 200; id++) {
+                    long number = id;
+                    appends.add(threads.submit(() -> journal.submitted(number, "echo", List.of(number), null, null)));
+                }
+                for (java.util.concurrent.Future<?> append : appends) {
+                    append.get();
+                }
+            } finally {
+                threads.shutdown();
+            }
+        }
+        try (Journal journal = Journal.open(file())) {
+            assertEquals(200, journal.recovered().size());
+        }
+    }
+
+    /**
+     * A full volume (a 64 KiB tmpfs): start-up cannot write a compacted copy, so the journal is
+     * used as it is; appends fail whole, leaving no half record, and succeed again once there
+     * is room. Needs root to mount; skipped elsewhere.
+     */
+    @Test
+    void aFullVolumeRefusesAppendsWithoutDamageAndRecoversByItself() throws Exception {
+        Path volume = Files.createDirectories(dir.resolve("volume"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", volume.toString())
+                .redirectErrorStream(true).start();
+        mount.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here");
+        try {
+            Path file = volume.resolve(Journal.FILE);
+            try (Journal journal = Journal.open(file)) {
+                for (long id = 1; id <= 50; id++) {
+                    journal.submitted(id, "echo", List.of("x".repeat(500)), null, null);
+                }
+            }
+            Path filler = volume.resolve("filler");
+            try (java.io.OutputStream out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[1024];
+                while (true) {
+                    out.write(block);
+                    out.flush();
+                }
+            } catch (java.io.IOException full) {
+                // The volume is full now.
+            }
+            try (Journal journal = Journal.open(file)) {
+                assertTrue(journal.notCompacted() != null, "no room for a compacted copy");
+                assertEquals(50, journal.recovered().size());
+                for (int i = 0; i < 3; i++) {
+                    org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                            () -> journal.submitted(51, "echo", List.of("y".repeat(4000)), null, null));
+                }
+                Files.delete(filler);
+                journal.submitted(51, "echo", List.of("after"), null, null);
+            }
+            try (Journal journal = Journal.open(file)) {
+                assertEquals(0, journal.dropped(), "no half record was left by the failed appends");
+                assertEquals(51, journal.recovered().size());
+                assertEquals(List.of("after"), journal.recovered().get(50).args());
+            }
+        } finally {
+            new ProcessBuilder("umount", volume.toString()).start().waitFor();
+        }
+    }
 }
