@@ -48,10 +48,38 @@ public class DaemonClient {
         }
     }
 
+    /** How long a quick call (submit, status, cancel) may take before the client gives up. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private HttpClient http;
+    private boolean proven;
+
+    /** A quick call: answered within {@link #REQUEST_TIMEOUT}, or the client gives up (exit 3). */
     Answer call(String method, String path, Map<String, ?> body, Map<String, String> headers) {
-        HttpResponse<String> response = send(request(method, path, body, headers), HttpResponse.BodyHandlers.ofString());
-        String text = response.body().strip();
-        return new Answer(response.statusCode(), text.isEmpty() ? Map.of() : codec.decode(text));
+        return answer(send(request(method, path, body, headers, REQUEST_TIMEOUT), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A call that waits as long as the user asked (result, wait, shutdown): no request timeout of its own. */
+    Answer await(String method, String path, Map<String, ?> body) {
+        return answer(send(request(method, path, body, Map.of(), null), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private Answer answer(HttpResponse<String> response) {
+        return new Answer(response.statusCode(), decode(response.body()));
+    }
+
+    /** A body that is not the daemon's JSON: something else listens there. */
+    private Map<String, Object> decode(String body) {
+        String text = body.strip();
+        if (text.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return codec.decode(text);
+        } catch (RuntimeException notJson) {
+            throw new Unreachable("the server at " + base() + " is not a futures daemon (its answer is not JSON)");
+        }
     }
 
     /**
@@ -59,35 +87,72 @@ public class DaemonClient {
      * the status, with the error body when it is not 200.
      */
     Answer stream(String path, Map<String, ?> body, Consumer<Map<String, Object>> events) {
-        HttpResponse<Stream<String>> response = send(request("POST", path, body, Map.of()),
+        HttpResponse<Stream<String>> response = send(request("POST", path, body, Map.of(), null),
                 HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {
             if (response.statusCode() != 200) {
-                String text = lines.collect(Collectors.joining("\n")).strip();
-                return new Answer(response.statusCode(), text.isEmpty() ? Map.of() : codec.decode(text));
+                return new Answer(response.statusCode(), decode(lines.collect(Collectors.joining("\n"))));
             }
-            lines.filter(line -> !line.isBlank()).forEach(line -> events.accept(codec.decode(line)));
+            lines.filter(line -> !line.isBlank()).forEach(line -> events.accept(decode(line)));
         } catch (java.io.UncheckedIOException e) {
             throw new Unreachable("the daemon at " + base() + " closed the stream: " + e.getMessage());
         }
         return new Answer(200, Map.of());
     }
 
-    private HttpRequest request(String method, String path, Map<String, ?> body, Map<String, String> headers) {
+    private HttpRequest request(String method, String path, Map<String, ?> body, Map<String, String> headers,
+            Duration timeout) {
+        String token = token();
+        prove(token);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
+        if (timeout != null) {
+            request.timeout(timeout);
+        }
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(codec.encode(body)));
         return request.build();
     }
 
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    /**
+     * Before the token leaves this process: the server must answer a fresh random nonce with
+     * the HMAC that only a holder of the token can compute ({@link TokenFile#proof}). Whatever
+     * else listens on the port (another user's process while the daemon is down, a foreign
+     * server) fails here, with one line and exit 3, and never sees the token.
+     */
+    private void prove(String token) {
+        if (proven) {
+            return;
+        }
+        String nonce = TokenFile.nonce();
+        HttpRequest challenge = HttpRequest.newBuilder(URI.create(base() + "/v1/proof?nonce=" + nonce))
+                .timeout(REQUEST_TIMEOUT).GET().build();
+        HttpResponse<String> response = send(challenge, HttpResponse.BodyHandlers.ofString());
+        Object proof = null;
         try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request, handler);
+            proof = response.statusCode() == 200 ? codec.decode(response.body().strip()).get("proof") : null;
+        } catch (RuntimeException notJson) {
+            // Not the daemon's answer: no proof.
+        }
+        if (!(proof instanceof String given) || !TokenFile.matches(TokenFile.proof(token, nonce), given)) {
+            throw new Unreachable("the server at " + base() + " did not prove it is the daemon of this token "
+                    + "(HTTP " + response.statusCode() + "); the token was not sent");
+        }
+        proven = true;
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        }
+        try {
+            return http.send(request, handler);
         } catch (ConnectException e) {
             throw new Unreachable("no daemon answers at " + base());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new Unreachable("the daemon at " + base() + " did not answer in time (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new Unreachable("no daemon answers at " + base() + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -23,7 +23,7 @@ public class ResultCommand extends ClientCommand {
     @Override
     public Integer call() {
         String query = timeout == null ? "" : "?timeout=" + timeout.toPlainString();
-        DaemonClient.Answer answer = daemon.call("GET", "/v1/futures/" + id + "/result" + query, null, Map.of());
+        DaemonClient.Answer answer = daemon.await("GET", "/v1/futures/" + id + "/result" + query, null);
         if (answer.status() == 202) {
             System.err.println("futures result: " + id + " is not done within " + timeout + " s");
             return ExitCodes.TIMEOUT;

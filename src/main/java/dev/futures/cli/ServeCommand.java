@@ -7,6 +7,7 @@ import dev.futures.session.Journal;
 import dev.futures.session.OnDoneCommand;
 import dev.futures.session.TaskPool;
 import dev.futures.session.TokenFile;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -51,13 +52,20 @@ public class ServeCommand implements Callable<Integer> {
             description = "Token, address and journal (default $FUTURES_STATE_DIR, else ~/.local/state/futures).")
     Path stateDir;
 
-    @Option(names = "--http-threads", paramLabel = "N", defaultValue = "64",
-            description = "Requests served at once; a long poll holds one (default 64).")
+    @Option(names = {"--max-connections", "--http-threads"}, paramLabel = "N", defaultValue = "256",
+            description = "Connections open at once, each read and answered on a thread of its own (default 256); "
+                    + "past it new ones are refused until one ends. A request must arrive within 10 s; a long poll "
+                    + "holds no thread while it waits.")
     int httpThreads;
 
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
             description = "Largest request body accepted (default 1 MiB).")
     int maxBody;
+
+    @Option(names = "--fsync",
+            description = "Flush every journal record to disk before answering (group commit): acknowledged work "
+                    + "survives a power cut too, not only a crash of the daemon (default: off).")
+    boolean fsync;
 
     @Option(names = "--rerun-lost",
             description = "After a crash, run again the work that was running (default: report it as WorkLostError).")
@@ -93,23 +101,80 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         pool.validateForTaskPool();
-        InetSocketAddress address = address(listen);
+        InetSocketAddress address = address("--listen", listen);
         if (httpThreads < 1 || maxBody < 1) {
-            throw new UsageError("--http-threads and --max-body must be at least 1");
+            throw new UsageError("--max-connections and --max-body must be at least 1");
         }
-        InetSocketAddress healthAddress = healthListen == null ? null : address(healthListen);
+        InetSocketAddress healthAddress = healthListen == null ? null : address("--health-listen", healthListen);
         Duration keep = keepFinished();
+        checkTokenOptions(address);
         Path dir = StateDir.resolve(stateDir);
-        String token = token(dir, address);
-        try (StateDirLock lock = StateDirLock.acquire(dir);
-                Journal journal = Journal.open(dir.resolve(Journal.FILE), forgetBefore(keep))) {
-            return serve(dir, address, healthAddress, token, journal, keep);
+        // The lock first (nothing of the directory is touched before it), then the sockets, and
+        // only then the journal's pending work: a start that fails (port in use) runs nothing.
+        try (StateDirLock lock = StateDirLock.acquire(dir)) {
+            String token = token(dir);
+            List<AutoCloseable> bound = new ArrayList<>();
+            try {
+                HttpServer apiServer = bind(bound, () -> HttpApi.bind(address, httpThreads), "--listen", listen);
+                HttpServer healthServer = healthAddress == null ? null
+                        : bind(bound, () -> HealthEndpoint.bind(healthAddress), "--health-listen", healthListen);
+                try (Journal journal = openJournal(dir, keep)) {
+                    return serve(dir, apiServer, healthServer, token, journal, keep);
+                }
+            } finally {
+                for (AutoCloseable closing : bound) {
+                    closeQuietly(closing);
+                }
+            }
         }
     }
 
-    private Integer serve(Path dir, InetSocketAddress address, InetSocketAddress healthAddress, String token,
-            Journal journal, Duration keep)
-            throws IOException, InterruptedException {
+    /** A socket bound, or the one-line refusal when the address is taken or not ours. */
+    private static HttpServer bind(List<AutoCloseable> bound, Binding binding, String option, String value) {
+        try {
+            HttpServer server = binding.bind();
+            bound.add(() -> server.stop(0));
+            return server;
+        } catch (IOException e) {
+            throw new UsageError("cannot listen on " + value + " (" + option + "): " + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binding {
+        HttpServer bind() throws IOException;
+    }
+
+    private static void closeQuietly(AutoCloseable closing) {
+        try {
+            closing.close();
+        } catch (Exception ignored) {
+            // Stopping a server that is going anyway.
+        }
+    }
+
+    private Journal openJournal(Path dir, Duration keep) {
+        Path file = dir.resolve(Journal.FILE);
+        Journal journal;
+        try {
+            journal = Journal.open(file, forgetBefore(keep), fsync);
+        } catch (IOException e) {
+            throw new UsageError("cannot read the journal " + file + ": " + StateDirLock.describe(e));
+        }
+        if (journal.notCompacted() != null) {
+            System.err.println("futures serve: cannot compact the journal " + file + " (" + journal.notCompacted()
+                    + "); appending to it as it is");
+        }
+        if (journal.damage().records() > 0) {
+            System.err.println("futures serve: journal " + file + ": skipped " + journal.damage().records()
+                    + " damaged record(s), the first at byte " + journal.damage().firstAt()
+                    + " (a torn last line after a crash is one; more means the file was damaged)");
+        }
+        return journal;
+    }
+
+    private Integer serve(Path dir, HttpServer apiServer, HttpServer healthServer, String token, Journal journal,
+            Duration keep) throws IOException, InterruptedException {
         int workers = pool.resolveWorkers(config);
         OnDoneCommand callbacks = onDone == null ? null : new OnDoneCommand(onDone);
         TaskPool tasks = pool.taskPool(workers, "futures-serve");
@@ -117,31 +182,16 @@ public class ServeCommand implements Callable<Integer> {
         FutureService.Recovery recovery = service.recover(rerunLost);
         CountDownLatch stop = new CountDownLatch(1);
         ScheduledExecutorService forgetting = keep == null ? null : forgetFinished(service, journal, keep);
-        HttpApi api;
-        try {
-            api = HttpApi.start(service, address, token, httpThreads, maxBody, Set.copyOf(allowHosts), stop::countDown);
-        } catch (java.net.BindException e) {
-            service.shutdown(false, true);
-            throw new UsageError("cannot listen on " + listen + ": " + e.getMessage());
-        }
-        HealthEndpoint health = null;
-        if (healthAddress != null) {
-            try {
-                health = HealthEndpoint.start(service, healthAddress);
-            } catch (java.net.BindException e) {
-                api.close();
-                service.shutdown(false, true);
-                throw new UsageError("cannot listen on " + healthListen + ": " + e.getMessage());
-            }
-        }
+        HttpApi api = HttpApi.start(service, apiServer, token, httpThreads, maxBody, Set.copyOf(allowHosts), stop::countDown);
+        HealthEndpoint health = healthServer == null ? null : HealthEndpoint.start(service, healthServer);
+        InetSocketAddress address = apiServer.getAddress();
         String url = "http://" + hostForUrl(address.getAddress()) + ":" + api.port();
-        Files.writeString(dir.resolve("address"), url + "\n");
+        writeAddress(dir.resolve("address"), url);
         System.err.println("futures serve: listening on " + url + (token == null ? " without a token"
                 : " (token in " + (tokenFile != null ? tokenFile : dir.resolve(TokenFile.NAME)) + ")"));
         if (!journal.recovered().isEmpty()) {
             System.err.println("futures serve: journal " + dir.resolve(Journal.FILE) + ": " + recovery.restored()
-                    + " finished kept, " + recovery.rerun() + " run again, " + recovery.lost() + " lost"
-                    + (journal.dropped() > 0 ? ", " + journal.dropped() + " torn line(s) dropped" : ""));
+                    + " finished kept, " + recovery.rerun() + " run again, " + recovery.lost() + " lost");
         }
         // DESIGN's signals: the first SIGINT lets running work finish, a second kills it; SIGTERM
         // terminates it (TERM, then KILL after a grace) and exits 143. Pending work stays in the
@@ -225,26 +275,37 @@ public class ServeCommand implements Callable<Integer> {
         return timer;
     }
 
-    /** The token clients must send, or null with --no-token (loopback only). */
-    private String token(Path dir, InetSocketAddress address) throws IOException {
+    /** --no-token is for loopback only, and excludes --token-file: refused before anything is touched. */
+    private void checkTokenOptions(InetSocketAddress address) {
+        if (!noToken) {
+            return;
+        }
+        if (tokenFile != null) {
+            throw new UsageError("--no-token and --token-file exclude each other");
+        }
+        if (!address.getAddress().isLoopbackAddress()) {
+            throw new UsageError("refusing to listen on " + listen + " without a token: --no-token is for loopback "
+                    + "addresses only");
+        }
+    }
+
+    /** The token clients must send, or null with --no-token. */
+    private String token(Path dir) {
         if (noToken) {
-            if (tokenFile != null) {
-                throw new UsageError("--no-token and --token-file exclude each other");
-            }
-            if (!address.getAddress().isLoopbackAddress()) {
-                throw new UsageError("refusing to listen on " + listen + " without a token: --no-token is for loopback "
-                        + "addresses only");
-            }
             return null;
         }
         if (tokenFile == null) {
-            return TokenFile.loadOrCreate(dir);
+            try {
+                return TokenFile.loadOrCreate(dir);
+            } catch (IOException e) {
+                throw new UsageError("cannot create the token in " + dir + ": " + StateDirLock.describe(e));
+            }
         }
         String token;
         try {
             token = TokenFile.read(tokenFile);
         } catch (IOException e) {
-            throw new UsageError("cannot read --token-file " + tokenFile + ": " + e.getMessage());
+            throw new UsageError("cannot read --token-file " + tokenFile + ": " + StateDirLock.describe(e));
         }
         if (token.isEmpty()) {
             throw new UsageError("--token-file " + tokenFile + " is empty");
@@ -252,18 +313,41 @@ public class ServeCommand implements Callable<Integer> {
         return token;
     }
 
-    /** @throws UsageError for an address that is not HOST:PORT */
-    static InetSocketAddress address(String listen) {
+    /**
+     * Where clients find the daemon. Rewritten only when it changed (a full volume must not keep
+     * a daemon with a fixed port from starting), through a temporary file, so a client never
+     * reads half of it.
+     */
+    private static void writeAddress(Path file, String url) {
+        try {
+            if (Files.exists(file) && Files.readString(file).strip().equals(url)) {
+                return;
+            }
+            Path fresh = file.resolveSibling(file.getFileName() + ".new");
+            Files.writeString(fresh, url + "\n");
+            Files.move(fresh, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("futures serve: cannot write " + file + " (" + StateDirLock.describe(e)
+                    + "): clients need --server " + url);
+        }
+    }
+
+    /** @throws UsageError for an address that is not HOST:PORT with a port from 0 to 65535 */
+    static InetSocketAddress address(String option, String listen) {
         int colon = listen.lastIndexOf(':');
+        String wanted = option + " wants HOST:PORT (a port from 0 to 65535), got '" + listen + "'";
         if (colon <= 0) {
-            throw new UsageError("--listen wants HOST:PORT, got '" + listen + "'");
+            throw new UsageError(wanted);
         }
         String host = listen.substring(0, colon).replace("[", "").replace("]", "");
         try {
             int port = Integer.parseInt(listen.substring(colon + 1));
+            if (port < 0 || port > 65535) {
+                throw new UsageError(wanted);
+            }
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (NumberFormatException | IOException e) {
-            throw new UsageError("--listen wants HOST:PORT, got '" + listen + "'");
+            throw new UsageError(wanted);
         }
     }
 

@@ -13,8 +13,7 @@ public class ShutdownCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        DaemonClient.Answer answer = daemon.call("POST", "/v1/shutdown", Map.of("wait", true, "cancel_futures", cancelFutures),
-                Map.of());
+        DaemonClient.Answer answer = daemon.await("POST", "/v1/shutdown", Map.of("wait", true, "cancel_futures", cancelFutures));
         return answer.status() == 200 ? ExitCodes.OK : refused("shutdown", answer);
     }
 }

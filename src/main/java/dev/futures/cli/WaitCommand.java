@@ -37,7 +37,7 @@ public class WaitCommand extends ClientCommand {
         body.put("ids", ids);
         body.put("return_when", returnWhen.name());
         body.put("timeout", timeout);
-        DaemonClient.Answer answer = daemon.call("POST", "/v1/wait", body, Map.of());
+        DaemonClient.Answer answer = daemon.await("POST", "/v1/wait", body);
         if (answer.status() != 200) {
             return refused("wait", answer);
         }

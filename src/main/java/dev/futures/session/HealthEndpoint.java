@@ -21,7 +21,16 @@ public final class HealthEndpoint implements AutoCloseable {
 
     /** Serves only the two health paths on {@code address}. */
     public static HealthEndpoint start(FutureService service, InetSocketAddress address) throws IOException {
-        HttpServer server = HttpServer.create(address, 16);
+        return start(service, bind(address));
+    }
+
+    /** The socket, bound, not yet served: the daemon binds before it replays its journal. */
+    public static HttpServer bind(InetSocketAddress address) throws IOException {
+        return HttpServer.create(address, 16);
+    }
+
+    /** Serves only the two health paths on {@code server}, from {@link #bind}. */
+    public static HealthEndpoint start(FutureService service, HttpServer server) {
         server.createContext("/", exchange -> {
             try (exchange) {
                 if (!answer(exchange, service)) {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +42,8 @@ public final class HttpApi implements AutoCloseable {
     private final NdjsonCodec codec = new NdjsonCodec();
     private final HttpServer server;
     private final ExecutorService threads;
+    /** Long polls' deadlines: one daemon thread for all of them. */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor deadlines;
     private final Set<String> hosts;
     private final int port;
     private final Runnable onShutdown;
@@ -54,6 +55,12 @@ public final class HttpApi implements AutoCloseable {
         this.maxBody = maxBody;
         this.server = server;
         this.threads = threads;
+        this.deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "futures-http-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
         this.onShutdown = onShutdown;
         this.port = server.getAddress().getPort();
         // Loopback names always; the bound address when it is another one; and what the user allows.
@@ -63,29 +70,57 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code address}; {@code threads} bound the requests served at once (long polls
-     * hold one each). A null {@code token} serves without authentication (the caller allows that
-     * on loopback only). {@code allowedHosts} are names besides loopback and the bound address
-     * that a request's {@code Host} may carry (a service name, a pod IP). {@code onShutdown} runs
-     * after a shutdown request was answered.
+     * The daemon's limits on the JDK server, set before its first instance reads them (once per
+     * process): a request's line, headers and body must arrive within {@value #REQUEST_SECONDS}
+     * s (a client sending a byte a second is cut off, as Apache's mod_reqtimeout does), an idle
+     * keep-alive connection is closed after {@value #IDLE_SECONDS} s, and at most
+     * {@code connections} are open at once; past that new ones are refused until one ends. The
+     * JDK server reads a request on its executor's thread, so there is a thread for every
+     * connection ({@link #start}): slow clients and long polls cannot take them all. The JDK
+     * reads these limits once per process: the first server's hold for all.
      */
-    public static HttpApi start(FutureService service, InetSocketAddress address, String token, int threads,
-            int maxBody, Set<String> allowedHosts, Runnable onShutdown) throws IOException {
+    public static HttpServer bind(InetSocketAddress address, int connections) throws IOException {
         // The JDK server writes headers and body apart; with Nagle's algorithm on, the body then
-        // waits for the client's delayed ACK, 40 ms per request on keep-alive connections. The
-        // server reads this once, when its first instance is created.
+        // waits for the client's delayed ACK, 40 ms per request on keep-alive connections.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(address, 128);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "futures-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS));
+        System.setProperty("sun.net.httpserver.idleInterval", Long.toString(IDLE_SECONDS));
+        System.setProperty("jdk.httpserver.maxConnections", Integer.toString(connections));
+        return HttpServer.create(address, 128);
+    }
+
+    static final long REQUEST_SECONDS = 10;
+    static final long IDLE_SECONDS = 30;
+
+    /**
+     * Serves the API on {@code server} (from {@link #bind}); up to {@code threads} requests are
+     * read and answered at once (the connection limit given to bind). A null {@code token}
+     * serves without authentication (the caller allows that on loopback only).
+     * {@code allowedHosts} are names besides loopback and the bound address that a request's
+     * {@code Host} may carry (a service name, a pod IP). {@code onShutdown} runs after a
+     * shutdown request was answered.
+     */
+    public static HttpApi start(FutureService service, HttpServer server, String token, int threads,
+            int maxBody, Set<String> allowedHosts, Runnable onShutdown) {
+        // Threads come and go with the connections: idle ones end after a minute.
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "futures-http");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
         HttpApi api = new HttpApi(service, token, maxBody, server, pool, allowedHosts, onShutdown);
         server.createContext("/", api::handle);
         server.setExecutor(pool);
         server.start();
         return api;
+    }
+
+    /** Binds and serves at once: tests and embedders with nothing to do in between. */
+    public static HttpApi start(FutureService service, InetSocketAddress address, String token, int threads,
+            int maxBody, Set<String> allowedHosts, Runnable onShutdown) throws IOException {
+        return start(service, bind(address, threads), token, threads, maxBody, allowedHosts, onShutdown);
     }
 
     /** Host header: an allowed name, and this daemon's port (implied 80 when absent). */
@@ -116,39 +151,52 @@ public final class HttpApi implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        deadlines.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        // The error responses are written inside, before try-with-resources closes the exchange.
-        try (exchange) {
-            answer(exchange);
+        // The error responses are written inside, before the exchange is closed. A long poll
+        // that is still waiting owns its exchange and closes it when it answers.
+        boolean answered = true;
+        try {
+            answered = answer(exchange);
+        } finally {
+            if (answered) {
+                exchange.close();
+            }
         }
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
+    /** False when a long poll was left waiting: it answers, and closes the exchange, later. */
+    private boolean answer(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (HealthEndpoint.answer(exchange, service)) {
-                return;
+                return true;
             }
             if (exchange.getRequestHeaders().containsKey("Origin")) {
                 error(exchange, 403, "Forbidden", "requests from a browser origin are refused");
-                return;
+                return true;
             }
             String host = exchange.getRequestHeaders().getFirst("Host");
             if (!hostAllowed(host)) {
                 error(exchange, 403, "Forbidden", "Host '" + host + "' is not this daemon's address");
-                return;
+                return true;
+            }
+            if (path.equals("/v1/proof")) {
+                // Before any token is sent: the client checks that this is the daemon it means.
+                proof(exchange);
+                return true;
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
             if (token != null && !TokenFile.matches(token, given)) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
                 error(exchange, 401, "Unauthorized", "a valid 'Authorization: Bearer TOKEN' header is needed");
-                return;
+                return true;
             }
-            route(exchange, method, path);
+            return route(exchange, method, path);
         } catch (BodyTooLarge e) {
             error(exchange, 413, "PayloadTooLarge", e.getMessage());
         } catch (MethodNotAllowed e) {
@@ -169,9 +217,11 @@ public final class HttpApi implements AutoCloseable {
             // The journal could not record the submit (disk full, say): not acknowledged.
             error(exchange, 503, "JournalUnavailable", e.getMessage());
         }
+        return true;
     }
 
-    private void route(HttpExchange exchange, String method, String path) throws IOException {
+    /** False when the answer is left to a long poll. */
+    private boolean route(HttpExchange exchange, String method, String path) throws IOException {
         Map<String, String> query = query(exchange);
         if (path.equals("/v1/futures")) {
             requireMethod(method, "POST");
@@ -181,7 +231,7 @@ public final class HttpApi implements AutoCloseable {
             Map<String, Object> event = FutureService.event("submitted");
             event.put("id", id);
             send(exchange, 201, event);
-            return;
+            return true;
         }
         Matcher future = FUTURE.matcher(path);
         if (future.matches()) {
@@ -192,13 +242,12 @@ public final class HttpApi implements AutoCloseable {
                 send(exchange, 200, service.state(id));
             } else if (action.equals("/result")) {
                 requireMethod(method, "GET");
-                Map<String, Object> outcome = service.result(id, RequestValues.seconds(query.get("timeout")));
-                send(exchange, outcome.get("event").equals("timeout") ? 202 : 200, outcome);
+                return longPoll(exchange, id, RequestValues.seconds(query.get("timeout")));
             } else {
                 requireMethod(method, "POST");
                 send(exchange, 200, service.cancel(id, Boolean.TRUE.equals(body(exchange).get("force"))));
             }
-            return;
+            return true;
         }
         switch (path) {
             case "/v1/wait" -> {
@@ -228,6 +277,55 @@ public final class HttpApi implements AutoCloseable {
             }
             default -> error(exchange, 404, "NotFound", "no endpoint " + method + " " + path);
         }
+        return true;
+    }
+
+    /**
+     * The result once done (200), or a timeout event (202) if not done in time. A future not
+     * done yet holds no thread while the client waits: its done callback, or the deadline's
+     * timer, whichever comes first, hands the answer to a request thread. False when it waits.
+     */
+    private boolean longPoll(HttpExchange exchange, String id, Duration timeout) throws IOException {
+        Future<Object> future = service.future(id);
+        if (future.done() || (timeout != null && timeout.isZero())) {
+            Map<String, Object> outcome = service.result(id, Duration.ZERO);
+            send(exchange, outcome.get("event").equals("timeout") ? 202 : 200, outcome);
+            return true;
+        }
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> deadline = timeout == null ? null
+                : deadlines.schedule(() -> answerLater(exchange, id, answered, null, timeout), timeout.toNanos(),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+        future.addDoneCallback(done -> answerLater(exchange, id, answered, deadline, timeout));
+        return false;
+    }
+
+    private void answerLater(HttpExchange exchange, String id, java.util.concurrent.atomic.AtomicBoolean answered,
+            java.util.concurrent.ScheduledFuture<?> deadline, Duration timeout) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        try {
+            // A request thread writes it: the future's callback runs on a pool thread, which a
+            // slow client must not hold.
+            threads.execute(() -> {
+                try (exchange) {
+                    Map<String, Object> outcome = service.result(id, Duration.ZERO);
+                    if (outcome.get("event").equals("timeout")) {
+                        outcome = FutureService.timeoutEvent(1, 1, "result of " + id + " not ready within " + timeout);
+                        outcome.put("id", id);
+                    }
+                    send(exchange, outcome.get("event").equals("timeout") ? 202 : 200, outcome);
+                } catch (IOException | RuntimeException gone) {
+                    // The client left, or the daemon is closing: nobody to answer.
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            exchange.close();
+        }
     }
 
     /** Streamed NDJSON: a result event per future as it completes, then a timeout event if the deadline passes. */
@@ -247,6 +345,17 @@ public final class HttpApi implements AutoCloseable {
             long unfinished = byFuture.keySet().stream().filter(f -> !f.done()).count();
             out.write(codec.encode(FutureService.timeoutEvent(unfinished, byFuture.size(), e.getMessage())));
         }
+    }
+
+    /** {@code GET /v1/proof?nonce=HEX}: {@link TokenFile#proof}, or null when serving without a token. */
+    private void proof(HttpExchange exchange) throws IOException {
+        String nonce = query(exchange).get("nonce");
+        if (nonce == null || !nonce.matches("[0-9a-f]{32,128}")) {
+            throw new BadRequest("'nonce' must be 32 to 128 lowercase hex digits");
+        }
+        Map<String, Object> event = FutureService.event("proof");
+        event.put("proof", token == null ? null : TokenFile.proof(token, nonce));
+        send(exchange, 200, event);
     }
 
     private void metrics(HttpExchange exchange) throws IOException {

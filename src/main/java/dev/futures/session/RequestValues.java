@@ -13,22 +13,30 @@ final class RequestValues {
      * Seconds, as Python's timeouts: a JSON number or its text (a query string); null or empty
      * for none.
      *
-     * @throws BadRequest for anything else, or a negative number
+     * @throws BadRequest for anything else, a negative number, or one past {@link Limits#MAX_DURATION}
+     *     (compared before any conversion: {@code 1e100000000} is refused at once, not expanded)
      */
     static Duration seconds(Object value) {
         if (value == null || value.toString().isEmpty()) {
             return null;
         }
+        BigDecimal seconds;
         try {
-            BigDecimal seconds = new BigDecimal(value.toString());
-            if (seconds.signum() < 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofNanos(seconds.movePointRight(9).longValue());
+            seconds = new BigDecimal(value.toString());
         } catch (NumberFormatException e) {
             throw new BadRequest("a timeout is a number of seconds, 0 or more: " + value);
         }
+        if (seconds.signum() < 0) {
+            throw new BadRequest("a timeout is a number of seconds, 0 or more: " + value);
+        }
+        if (seconds.compareTo(MAX_SECONDS) > 0) {
+            throw new BadRequest("a timeout is at most " + MAX_SECONDS.toPlainString() + " seconds ("
+                    + Limits.MAX_DURATION_TEXT + "): " + value);
+        }
+        return Duration.ofNanos(seconds.movePointRight(9).longValue());
     }
+
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Limits.MAX_DURATION.toSeconds());
 
     /** {@code return_when} by its CPython name; absent means ALL_COMPLETED. */
     static ReturnWhen returnWhen(Object value) {

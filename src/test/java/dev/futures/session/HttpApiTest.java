@@ -47,7 +47,7 @@ class HttpApiTest {
         token = TokenFile.loadOrCreate(dir.resolve("state"));
         journal = Journal.open(dir.resolve(Journal.FILE));
         service = new FutureService(TaskPool.of(new ThreadPoolExecutor(4), TaskRegistry.discover()), journal, null);
-        api = HttpApi.start(service, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, 16, 4096,
+        api = HttpApi.start(service, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, 64, 4096,
                 Set.of("futures.example"), shutdownRequested::countDown);
         base = "http://127.0.0.1:" + api.port();
     }
@@ -92,6 +92,60 @@ class HttpApiTest {
         assertTrue(call("GET", "/metrics", null).body().contains("futures_futures{state=\"done\"} 1"));
         Files.writeString(dir.resolve("gate"), "open");
         assertEquals("ok", ok("GET", "/v1/futures/" + gated + "/result?timeout=30", null, 200).get("status"));
+    }
+
+    /**
+     * Connections that send half a request and then nothing (slowloris), and long polls on work
+     * that does not finish, must leave the daemon answering everyone else. Before, each held a
+     * request thread, and 16 of them stopped the API, /healthz included.
+     */
+    @Test
+    void slowClientsAndLongPollsStarveNoOne() throws Exception {
+        List<Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port());
+                socket.getOutputStream().write("GET /v1/stats HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            String gated = submit("wait_for_file", "[\"" + dir.resolve("gate") + "\"]");
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> polls = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                polls.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v1/futures/" + gated + "/result?timeout=120"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            // Answered while all of those wait (a generous bound: it is immediate).
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/healthz"))
+                    .timeout(java.time.Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            HttpResponse<String> stats = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/stats"))
+                    .header("Authorization", "Bearer " + token).timeout(java.time.Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(1L, json.decode(stats.body().strip()).get("running"));
+            Files.writeString(dir.resolve("gate"), "open");
+            for (var poll : polls) {
+                assertEquals(200, poll.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aLongPollThatTimesOutAnswers202AndAbsurdTimeoutsAre400AtOnce() throws Exception {
+        String gated = submit("wait_for_file", "[\"" + dir.resolve("gate") + "\"]");
+        Map<String, Object> timeout = ok("GET", "/v1/futures/" + gated + "/result?timeout=0.2", null, 202);
+        assertEquals(gated, timeout.get("id"));
+        for (String absurd : new String[] {"1e100000000", "1e2147483647", "315360001", "-1", "soon"}) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create(base + "/v1/futures/" + gated + "/result?timeout=" + absurd))
+                    .header("Authorization", "Bearer " + token).timeout(java.time.Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), absurd + ": " + response.body());
+        }
     }
 
     @Test
