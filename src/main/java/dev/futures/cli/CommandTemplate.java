@@ -33,8 +33,13 @@ final class CommandTemplate {
             Matcher matcher = REPLACEMENT.matcher(word);
             while (matcher.find()) {
                 any = true;
-                if (matcher.group(1) != null && !matcher.group(1).isEmpty()) {
-                    highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
+                String group = matcher.group(1);
+                if (group != null && !group.isEmpty()) {
+                    // {0} and a number past any int name no group: refused here, with exit 2.
+                    if (group.length() > 9 || Integer.parseInt(group) < 1) {
+                        throw new UsageError("{" + group + "} in '" + word + "' names no input group: groups count from {1}");
+                    }
+                    highest = Math.max(highest, Integer.parseInt(group));
                 }
             }
         }

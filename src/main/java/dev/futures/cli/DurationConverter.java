@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.futures.session.Limits;
 import picocli.CommandLine;
 
 /**
@@ -21,13 +22,20 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     static Duration parse(String text) {
         String trimmed = text.trim();
-        Duration parsed = trimmed.regionMatches(true, 0, "P", 0, 1) ? iso(trimmed) : units(trimmed.toLowerCase());
-        if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+        BigDecimal nanos = trimmed.regionMatches(true, 0, "P", 0, 1) ? iso(trimmed) : units(trimmed.toLowerCase());
+        if (nanos == null || nanos.compareTo(BigDecimal.ONE) < 0) {
             throw new CommandLine.TypeConversionException(
                     "invalid duration '" + text + "' (examples: 30, 1.5s, 500ms, 2m, 1h30m)");
         }
-        return parsed;
+        // Compared exactly, before any conversion to long: a huge one used to wrap around to 0 ms.
+        if (nanos.compareTo(MAX_NANOS) > 0) {
+            throw new CommandLine.TypeConversionException(
+                    "duration '" + text + "' is longer than " + Limits.MAX_DURATION_TEXT);
+        }
+        return Duration.ofNanos(nanos.longValue());
     }
+
+    private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Limits.MAX_DURATION.toNanos());
 
     /** The way a user would write it back: {@code 1s}, {@code 1.5s}, {@code 2m}, {@code 250ms}. */
     static String format(Duration duration) {
@@ -41,17 +49,20 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
     }
 
-    private static Duration iso(String text) {
+    /** Nanoseconds, or null for text that is not ISO-8601 (or too large for a Duration). */
+    private static BigDecimal iso(String text) {
         try {
-            return Duration.parse(text.toUpperCase());
-        } catch (DateTimeParseException e) {
+            Duration parsed = Duration.parse(text.toUpperCase());
+            return new BigDecimal(parsed.getSeconds()).movePointRight(9).add(BigDecimal.valueOf(parsed.getNano()));
+        } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
     }
 
-    private static Duration units(String text) {
+    /** Nanoseconds, exactly, or null for text that is not a sum of numbers with units. */
+    private static BigDecimal units(String text) {
         Matcher matcher = PART.matcher(text);
-        Duration total = Duration.ZERO;
+        BigDecimal total = BigDecimal.ZERO;
         int at = 0;
         while (at < text.length()) {
             if (!matcher.find(at) || matcher.start() != at) {
@@ -62,7 +73,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 return null; // a bare number is only allowed alone: "1m30" is ambiguous
             }
             BigDecimal amount = new BigDecimal(matcher.group(1));
-            total = total.plus(Duration.ofNanos(amount.multiply(nanosPer(unit)).longValue()));
+            total = total.add(amount.multiply(nanosPer(unit)));
             at = matcher.end();
         }
         return at == 0 ? null : total;

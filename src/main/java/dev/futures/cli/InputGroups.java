@@ -59,6 +59,9 @@ final class InputGroups {
                     throw new UsageError("'" + FILES + "' needs at least one file");
                 }
                 for (String file : items) {
+                    if (!"-".equals(file) && Files.isDirectory(Path.of(file))) {
+                        throw new UsageError("input file '" + file + "' is a directory");
+                    }
                     if (!"-".equals(file) && !Files.isReadable(Path.of(file))) {
                         throw new UsageError("cannot read input file '" + file + "'");
                     }

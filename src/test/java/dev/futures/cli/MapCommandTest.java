@@ -153,6 +153,11 @@ class MapCommandTest {
             {"map", "--joblog", dir.resolve("no/such/dir/log").toString(), "touch", marker, ":::", "a"},
             {"map", "--then", "explode", "touch", marker, ":::", "a"},
             {"map", "--task", "echo", "touch", marker, ":::", "a"},
+            {"map", "touch", marker + "{0}", ":::", "a"},
+            {"map", "touch", marker + "{99999999999}", ":::", "a"},
+            {"map", "touch", marker, "::::", "/"},
+            {"map", "--task-timeout", "99999999999d", "touch", marker, ":::", "a"},
+            {"map", "--timeout", "9999999999999h", "touch", marker, ":::", "a"},
         };
         for (String[] args : cases) {
             LaunchResult result = launcher.launch(args);
