@@ -165,9 +165,11 @@ class ExecutableIT {
         Path doneLog = dir.resolve("done.log");
         java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
         String onDone = "echo \"$FUTURE_ID $FUTURE_STATUS $FUTURE_EXIT_CODE $FUTURE_ERROR_TYPE\" >> '" + doneLog + "'";
+        // The first daemon dies while f1's hook runs: the restart runs that hook again (at least once).
+        String hangsOnF1 = onDone + "; [ \"$FUTURE_ID\" != f1 ] || sleep 300";
         String blocked = "echo $$ > '" + running + "'/$1; while [ ! -e '" + gate + "' ]; do sleep 0.05; done";
         try {
-            Process first = startServe(env, state, "-j2", "--on-done", onDone);
+            Process first = startServe(env, state, "-j2", "--on-done", hangsOnF1);
             assertEquals("f1", client(env, 0, "submit", "sh", "echo fast"));
             assertEquals("fast", client(env, 0, "result", "f1"));
             assertEquals("f2", client(env, 0, "submit", "sh", blocked, "f2"));
@@ -176,8 +178,10 @@ class ExecutableIT {
             assertEquals("f5", client(env, 0, "submit", "sh", "exit 7"));
             awaitFiles(running, 2);
             awaitLine(doneLog, "f1 ok 0 ");
+            List<Long> commands = awaitPids(running, 2);
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
             assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+            assertNoSurvivors(commands); // the reaper ends the daemon's commands
 
             Process second = startServe(env, state, "-j2", "--on-done", onDone);
             assertEquals("fast", client(env, 0, "result", "f1"), "a finished result survives");
@@ -193,7 +197,7 @@ class ExecutableIT {
             client(env, 0, "shutdown");
             assertTrue(second.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, second.exitValue());
-            assertEquals(List.of("f1 ok 0 ", "f2 error  WorkLostError", "f3 error  WorkLostError", "f4 ok 0 ",
+            assertEquals(List.of("f1 ok 0 ", "f1 ok 0 ", "f2 error  WorkLostError", "f3 error  WorkLostError", "f4 ok 0 ",
                     "f5 error 7 CommandFailed", "f6 ok  "), Files.readAllLines(doneLog).stream().sorted().toList());
         } finally {
             Files.writeString(gate, "open"); // the first daemon's orphaned commands end on their own
@@ -239,6 +243,13 @@ class ExecutableIT {
         assertTrue(Files.readString(dir.resolve("stderr")).contains("--keep-finished: invalid duration 'never'"));
         client(env, 2, "serve", "--listen", "127.0.0.1:0", "--retries", "2");
         assertTrue(Files.readString(dir.resolve("stderr")).contains("--retries applies to map and run"));
+        client(env, 2, "serve", "--listen", "127.0.0.1:99999");
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("--listen wants HOST:PORT (a port from 0 to 65535)"));
+        client(env, 2, "serve", "--listen", "127.0.0.1:0", "--state-dir", "/etc/passwd/state");
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("cannot use the state directory /etc/passwd/state"));
+        // A state directory others can read (the journal holds every task's arguments) is made private.
+        Files.createDirectories(state);
+        Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Path token = Files.writeString(dir.resolve("secret-token"), "s3cret\n");
         Process serve = startServe(env, state, "--token-file", token.toString());
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state)),
@@ -247,6 +258,133 @@ class ExecutableIT {
         assertTrue(Files.readString(dir.resolve("stderr")).contains("another 'futures serve' uses the state directory"));
         client(env, 0, "shutdown", "--token-file", token.toString());
         assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+    }
+
+    /**
+     * With the daemon's defaults, 64 connections that send half a request and then nothing
+     * (slowloris) and 64 long polls on work that does not finish leave it answering everyone
+     * else: /healthz, and a client's status call. Before, 64 request threads were all held.
+     */
+    @Test
+    void slowClientsAndLongPollsStarveNoOne() throws Exception {
+        Path state = dir.resolve("state");
+        Path gate = dir.resolve("gate");
+        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        Process serve = startServe(env, state, "-j1");
+        String base = Files.readString(state.resolve("address")).strip();
+        java.net.URI uri = java.net.URI.create(base);
+        String token = Files.readString(state.resolve("token")).strip();
+        String id = client(env, 0, "submit", "sh", "while [ ! -e '" + gate + "' ]; do sleep 0.05; done");
+        List<java.net.Socket> slow = new ArrayList<>();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try {
+            for (int i = 0; i < 64; i++) {
+                java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> polls = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                polls.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/futures/" + id
+                        + "/result?timeout=120")).header("Authorization", "Bearer " + token).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/healthz")).timeout(java.time.Duration.ofSeconds(30)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            assertEquals("running", client(env, 0, "status", id));
+            Files.writeString(gate, "open");
+            for (var poll : polls) {
+                assertEquals(200, poll.get(60, TimeUnit.SECONDS).statusCode());
+            }
+        } finally {
+            Files.writeString(gate, "open");
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+        client(env, 0, "shutdown");
+        assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+    }
+
+    /** A client never hands the token to a server that cannot prove it is the daemon: one line, exit 3. */
+    @Test
+    void aClientSendsNoTokenToAPortSquatter() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Files.writeString(state.resolve("token"), "the-real-token\n");
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Files.writeString(state.resolve("address"), "http://127.0.0.1:" + squatter.getLocalPort() + "\n");
+            java.util.concurrent.CompletableFuture<String> heard = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                StringBuilder all = new StringBuilder();
+                try {
+                    while (true) {
+                        try (java.net.Socket socket = squatter.accept()) {
+                            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                                    StandardCharsets.US_ASCII));
+                            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                                all.append(line).append('\n');
+                            }
+                            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nnull"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                        }
+                    }
+                } catch (IOException closed) {
+                    return all.toString();
+                }
+            });
+            java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+            client(env, 3, "status", "f1");
+            String stderr = Files.readString(dir.resolve("stderr")).strip();
+            assertEquals(1, stderr.lines().count(), stderr);
+            assertTrue(stderr.contains("did not prove it is the daemon"), stderr);
+            squatter.close();
+            assertFalse(heard.get(30, TimeUnit.SECONDS).contains("the-real-token"), "the token went to the squatter");
+        }
+    }
+
+    /** Two daemons started at once on a fresh state directory: one refuses, the other's token is the file's. */
+    @Test
+    void twoDaemonsRacingOnAFreshStateDirAgreeOnTheToken() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path state = dir.resolve("state-" + round);
+            java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+            Process one = start(env, dir.resolve("one.stderr"), "serve", "--listen", "127.0.0.1:0");
+            Process two = start(env, dir.resolve("two.stderr"), "serve", "--listen", "127.0.0.1:0");
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (one.isAlive() && two.isAlive()) { // the one that did not get the lock exits at once
+                assertTrue(System.nanoTime() < giveUp, "neither refused");
+                Thread.onSpinWait();
+            }
+            Process loser = one.isAlive() ? two : one;
+            assertTrue(loser.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(2, loser.exitValue(), "one of them refuses the directory");
+            while (!Files.exists(state.resolve("address")) || Files.readString(state.resolve("address")).isBlank()) {
+                assertTrue(System.nanoTime() < giveUp, "the survivor never listened");
+                Thread.onSpinWait();
+            }
+            assertEquals("f1", client(env, 0, "submit", "echo", "x"), "the survivor takes the token in the file");
+            client(env, 0, "shutdown");
+            Process survivor = loser == one ? two : one;
+            assertTrue(survivor.waitFor(60, TimeUnit.SECONDS));
+        }
+    }
+
+    /** A start that cannot listen (the port is taken) exits 2 before the journal's pending work runs. */
+    @Test
+    void serveBindsBeforeItRunsTheJournalsPendingWork() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Path marker = dir.resolve("ran");
+        Files.writeString(state.resolve("journal.jsonl"), "{\"r\":\"submit\",\"id\":\"f1\",\"task\":\"sh\",\"args\":[\"touch '"
+                + marker + "'\"]}\n");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+            client(env, 2, "serve", "--listen", "127.0.0.1:" + taken.getLocalPort());
+            assertTrue(Files.readString(dir.resolve("stderr")).contains("futures serve: cannot listen on 127.0.0.1:"),
+                    Files.readString(dir.resolve("stderr")));
+        }
+        assertFalse(Files.exists(marker), "the pending work ran although the daemon never served");
     }
 
     /** Starts the daemon on a free port and waits until it wrote its address. */
@@ -369,9 +507,10 @@ class ExecutableIT {
     void sigtermTerminatesRunningTasksExits143AndLeavesNoProcessBehind() throws Exception {
         for (String pool : new String[] {"thread", "process"}) {
             Path pids = Files.createDirectories(dir.resolve("pids-" + pool));
-            // Each task records its shell's pid and that of a child, then waits for ever.
-            Process process = start("map", "--pool", pool, "-j2", "sh", "-c",
-                    "sleep 300 & echo $! > " + pids + "/{}.child; echo $$ > " + pids + "/{}.shell; wait", ":::", "a", "b", "c");
+            // Each task ignores SIGTERM (and so does its child), records its shell's pid and that
+            // of the child, then waits for ever: only the escalation to SIGKILL ends them.
+            Process process = start("map", "--pool", pool, "-j2", "sh", "-c", "trap '' TERM; "
+                    + "sleep 300 & echo $! > " + pids + "/{}.child; echo $$ > " + pids + "/{}.shell; wait", ":::", "a", "b", "c");
             process.getOutputStream().close();
             List<Long> recorded = awaitPids(pids, 4);
             ProcessHandle.of(process.pid()).orElseThrow().destroy(); // SIGTERM
@@ -380,6 +519,55 @@ class ExecutableIT {
             assertNoSurvivors(recorded);
             assertFalse(Files.exists(pids.resolve("c.shell")), "pending work was cancelled");
         }
+    }
+
+    /**
+     * SIGKILL leaves no handler to run: the reaper script sees its pipe close and kills every
+     * process of the run, the tasks' children and the process pool's workers included.
+     */
+    @Test
+    void sigkillOfTheRunLeavesNoProcessBehind() throws Exception {
+        for (String pool : new String[] {"thread", "process"}) {
+            Path pids = Files.createDirectories(dir.resolve("pids-" + pool));
+            Process process = start("map", "--pool", pool, "-j2", "sh", "-c",
+                    "sleep 300 & echo $! > " + pids + "/{}.child; echo $$ > " + pids + "/{}.shell; wait", ":::", "a", "b");
+            process.getOutputStream().close();
+            List<Long> recorded = new ArrayList<>(awaitPids(pids, 4));
+            process.descendants().forEach(child -> recorded.add(child.pid())); // workers too
+            process.destroyForcibly();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertNoSurvivors(recorded);
+        }
+    }
+
+    /** A task that daemonizes a grandchild ({@code setsid cmd &}) leaves its tree; the run's end still finds it. */
+    @Test
+    void aDaemonizedGrandchildEndsWithTheRun() throws Exception {
+        Path pids = Files.createDirectories(dir.resolve("pids"));
+        Process process = start("map", "sh", "-c", "setsid sleep 300 >/dev/null 2>&1 & echo $! > " + pids + "/{}", ":::", "a");
+        process.getOutputStream().close();
+        assertEquals("", stdout(process));
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("stderr")));
+        assertNoSurvivors(awaitPids(pids, 1));
+    }
+
+    /** A worker busy in a task notices its parent's end (stdin closes) and takes the task's processes with it. */
+    @Test
+    void aBusyWorkerWhoseParentIsGoneExitsWithItsTask() throws Exception {
+        Path pid = dir.resolve("task.pid");
+        Process worker = start("worker");
+        OutputStream stdin = worker.getOutputStream();
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+        stdin.write("{\"type\":\"hello\",\"version\":1}\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        assertTrue(stdout.readLine().startsWith("{\"type\":\"ready\""));
+        stdin.write(("{\"type\":\"call\",\"id\":1,\"task\":\"sh\",\"chunk\":[[\"echo $$ > " + pid
+                + "; sleep 300\"]]}\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        List<Long> task = awaitPids(dir, pid, 1);
+        stdin.close(); // the parent is gone
+        assertTrue(worker.waitFor(30, TimeUnit.SECONDS), "the worker outlived its parent");
+        assertNoSurvivors(task);
     }
 
     @Test
@@ -456,11 +644,16 @@ class ExecutableIT {
 
     /** Waits (on the file system, as the tasks write it) until {@code count} non-empty pid files exist. */
     private static List<Long> awaitPids(Path pids, int count) throws Exception {
+        return awaitPids(pids, null, count);
+    }
+
+    /** The same, for the files of {@code pids} named {@code only} (null: all of them). */
+    private static List<Long> awaitPids(Path pids, Path only, int count) throws Exception {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             List<Long> found = new ArrayList<>();
             try (var files = Files.list(pids)) {
-                for (Path file : files.toList()) {
+                for (Path file : files.filter(file -> only == null || file.equals(only)).toList()) {
                     String text = Files.readString(file).trim();
                     if (!text.isEmpty()) {
                         found.add(Long.parseLong(text));
