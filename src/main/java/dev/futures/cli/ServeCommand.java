@@ -56,7 +56,7 @@ public class ServeCommand implements Callable<Integer> {
             description = "Connections open at once, each read and answered on a thread of its own (default 256); "
                     + "past it new ones are refused until one ends. A request must arrive within 10 s; a long poll "
                     + "holds no thread while it waits.")
-    int httpThreads;
+    int maxConnections;
 
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
             description = "Largest request body accepted (default 1 MiB).")
@@ -102,7 +102,7 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         pool.validateForTaskPool();
         InetSocketAddress address = address("--listen", listen);
-        if (httpThreads < 1 || maxBody < 1) {
+        if (maxConnections < 1 || maxBody < 1) {
             throw new UsageError("--max-connections and --max-body must be at least 1");
         }
         InetSocketAddress healthAddress = healthListen == null ? null : address("--health-listen", healthListen);
@@ -115,7 +115,7 @@ public class ServeCommand implements Callable<Integer> {
             String token = token(dir);
             List<AutoCloseable> bound = new ArrayList<>();
             try {
-                HttpServer apiServer = bind(bound, () -> HttpApi.bind(address, httpThreads), "--listen", listen);
+                HttpServer apiServer = bind(bound, () -> HttpApi.bind(address, maxConnections), "--listen", listen);
                 HttpServer healthServer = healthAddress == null ? null
                         : bind(bound, () -> HealthEndpoint.bind(healthAddress), "--health-listen", healthListen);
                 try (Journal journal = openJournal(dir, keep)) {
@@ -182,7 +182,7 @@ public class ServeCommand implements Callable<Integer> {
         FutureService.Recovery recovery = service.recover(rerunLost);
         CountDownLatch stop = new CountDownLatch(1);
         ScheduledExecutorService forgetting = keep == null ? null : forgetFinished(service, journal, keep);
-        HttpApi api = HttpApi.start(service, apiServer, token, httpThreads, maxBody, Set.copyOf(allowHosts), stop::countDown);
+        HttpApi api = HttpApi.start(service, apiServer, token, maxConnections, maxBody, Set.copyOf(allowHosts), stop::countDown);
         HealthEndpoint health = healthServer == null ? null : HealthEndpoint.start(service, healthServer);
         InetSocketAddress address = apiServer.getAddress();
         String url = "http://" + hostForUrl(address.getAddress()) + ":" + api.port();
