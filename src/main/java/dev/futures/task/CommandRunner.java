@@ -28,6 +28,8 @@ public final class CommandRunner implements AutoCloseable {
     private static final File DEV_NULL = new File("/dev/null");
 
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.locks.ReentrantReadWriteLock launching =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     /**
      * Never shut down, so a run racing with {@link #stop()} cannot be refused its reader; idle
      * reader threads end by themselves after a few seconds.
@@ -112,11 +114,19 @@ public final class CommandRunner implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(DEV_NULL);
         RunReaper.mark(builder);
-        Process process = builder.start();
-        live.add(process);
-        if (stopped) {
-            // stop() ran between the check above and add(): it cannot have seen this process.
-            destroyTree(process);
+        Process process;
+        // Shared: launches run side by side. stop() takes it exclusively, so it waits for a
+        // launch in flight and then sees its process: a worker that stops and exits at once
+        // (its parent is gone) cannot leave a just-started command behind.
+        launching.readLock().lock();
+        try {
+            if (stopped) {
+                throw new IOException("stopped before " + argv.get(0) + " could start");
+            }
+            process = builder.start();
+            live.add(process);
+        } finally {
+            launching.readLock().unlock();
         }
         java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         ScheduledFuture<?> watchdog = timeout == null ? null : watchdogs().schedule(() -> {
@@ -158,7 +168,7 @@ public final class CommandRunner implements AutoCloseable {
 
     /** Kills every running command and its descendants, and refuses to start new ones. */
     public void stop() {
-        stopped = true;
+        refuseLaunches();
         for (Process process : live) {
             destroyTree(process);
         }
@@ -169,7 +179,7 @@ public final class CommandRunner implements AutoCloseable {
      * {@code grace}; refuses to start new ones. Returns at once.
      */
     public void terminate(java.time.Duration grace) {
-        stopped = true;
+        refuseLaunches();
         List<ProcessHandle> targets = new java.util.ArrayList<>();
         for (Process process : live) {
             targets.add(process.toHandle()); // the process before its children, as in destroyTree
@@ -181,6 +191,16 @@ public final class CommandRunner implements AutoCloseable {
             watchdogs().schedule(killSurvivors, grace.toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             killSurvivors.run(); // the runner is being closed: no grace left to give
+        }
+    }
+
+    /** From here on nothing starts; returns once no launch is in flight, so {@link #live} holds them all. */
+    private void refuseLaunches() {
+        launching.writeLock().lock();
+        try {
+            stopped = true;
+        } finally {
+            launching.writeLock().unlock();
         }
     }
 
