@@ -296,11 +296,16 @@ public final class FutureService {
         Future<Object> future = future(id);
         DoneAndNotDone<Future<Object>> split = Futures.wait(List.of(future), timeout, ReturnWhen.ALL_COMPLETED);
         if (!split.notDone().isEmpty()) {
-            Map<String, Object> event = timeoutEvent(1, 1, "result of " + id + " not ready within " + timeout);
-            event.put("id", id);
-            return event;
+            return resultTimeout(id, timeout);
         }
         return outcome(id);
+    }
+
+    /** The timeout event of a result that was not ready within {@code timeout}. */
+    static Map<String, Object> resultTimeout(String id, Duration timeout) {
+        Map<String, Object> event = timeoutEvent(1, 1, "result of " + id + " not ready within " + timeout);
+        event.put("id", id);
+        return event;
     }
 
     public Map<String, Object> cancel(String id, boolean force) {

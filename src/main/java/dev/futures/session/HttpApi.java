@@ -313,12 +313,8 @@ public final class HttpApi implements AutoCloseable {
             // slow client must not hold.
             threads.execute(() -> {
                 try (exchange) {
-                    Map<String, Object> outcome = service.result(id, Duration.ZERO);
-                    if (outcome.get("event").equals("timeout")) {
-                        outcome = FutureService.timeoutEvent(1, 1, "result of " + id + " not ready within " + timeout);
-                        outcome.put("id", id);
-                    }
-                    send(exchange, outcome.get("event").equals("timeout") ? 202 : 200, outcome);
+                    boolean done = service.future(id).done();
+                    send(exchange, done ? 200 : 202, done ? service.outcome(id) : FutureService.resultTimeout(id, timeout));
                 } catch (IOException | RuntimeException gone) {
                     // The client left, or the daemon is closing: nobody to answer.
                 }

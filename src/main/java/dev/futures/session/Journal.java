@@ -167,13 +167,13 @@ public final class Journal implements AutoCloseable {
                 write(out, codec.encode(submitRecord(entry.id(), entry.task(), entry.args(), entry.timeout(),
                         entry.idempotencyKey())));
                 if (entry.started()) {
-                    write(out, codec.encode(Map.of("r", "start", "id", id(entry.id()))));
+                    write(out, codec.encode(step("start", entry.id())));
                 }
                 if (entry.outcome() != null) {
                     write(out, codec.encode(doneRecord(entry.id(), entry.outcome(), entry.finishedAt())));
                 }
                 if (entry.told()) {
-                    write(out, codec.encode(Map.of("r", "told", "id", id(entry.id()))));
+                    write(out, codec.encode(step("told", entry.id())));
                 }
             }
             out.force(true);
@@ -238,12 +238,12 @@ public final class Journal implements AutoCloseable {
     }
 
     public void started(long id) {
-        append(codec.encode(Map.of("r", "start", "id", id(id))));
+        append(codec.encode(step("start", id)));
     }
 
     /** The future's {@code --on-done} command has run: a restart does not run it again. */
     public void told(long id) {
-        append(codec.encode(Map.of("r", "told", "id", id(id))));
+        append(codec.encode(step("told", id)));
     }
 
     /**
@@ -251,7 +251,7 @@ public final class Journal implements AutoCloseable {
      * acknowledged, so a restart must not run it.
      */
     public void refused(long id) {
-        append(codec.encode(Map.of("r", "refused", "id", id(id))));
+        append(codec.encode(step("refused", id)));
     }
 
     /** The result event of a finished future; a value JSON cannot hold is kept as an error. */
@@ -357,6 +357,14 @@ public final class Journal implements AutoCloseable {
         if (key != null) {
             record.put("key", key);
         }
+        return record;
+    }
+
+    /** A record that names a step of one future's life and nothing else: start, told, refused. */
+    private static Map<String, Object> step(String kind, long id) {
+        Map<String, Object> record = new LinkedHashMap<>(); // "r" first, as in every other record
+        record.put("r", kind);
+        record.put("id", id(id));
         return record;
     }
 
