@@ -12,11 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -159,8 +165,8 @@ public final class Journal implements AutoCloseable {
      */
     private void rewrite(long nextId, List<Entry> entries) throws IOException {
         Path compacted = compactedCopy();
-        try (FileChannel out = FileChannel.open(compacted, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        Files.deleteIfExists(compacted); // a left-over copy keeps its mode: the new one is made 0600
+        try (FileChannel out = FileChannel.open(compacted, OWNER_ONLY_NEW_FILE, OWNER_ONLY)) {
             NdjsonCodec codec = new NdjsonCodec();
             write(out, codec.encode(Map.of("r", "next", "id", nextId)));
             for (Entry entry : entries) {
@@ -187,6 +193,12 @@ public final class Journal implements AutoCloseable {
         written = compactedSize;
         synced = compactedSize;
     }
+
+    /** Every task's arguments and values are in the journal: only its owner reads it, whatever the umask. */
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final Set<StandardOpenOption> OWNER_ONLY_NEW_FILE =
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private Path compactedCopy() {
         return file.resolveSibling(file.getFileName() + ".tmp");
@@ -396,8 +408,8 @@ public final class Journal implements AutoCloseable {
         private final Map<Long, Boolean> starts = new TreeMap<>();
         private final Map<Long, Map<String, Object>> outcomes = new TreeMap<>();
         private final Map<Long, Long> finishedAt = new TreeMap<>();
-        private final java.util.Set<Long> told = new java.util.HashSet<>();
-        private final java.util.Set<Long> refused = new java.util.HashSet<>();
+        private final Set<Long> told = new HashSet<>();
+        private final Set<Long> refused = new HashSet<>();
         private long nextId = 1;
         private int damaged;
         private long firstDamageAt = -1;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,25 @@ class JournalTest {
             assertFalse(entries.get(2).started());
             assertEquals(List.of("x"), entries.get(2).args());
             assertEquals(4, journal.nextId());
+        }
+    }
+
+    @Test
+    void onlyItsOwnerReadsTheJournalEvenUnderAnOpenUmask() throws Exception {
+        // Every task's arguments and values are in it: a copy made by compaction is no exception.
+        Files.writeString(file(), "{\"r\":\"submit\",\"id\":\"f1\",\"task\":\"echo\",\"args\":[1]}\n");
+        Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+        try (Journal journal = Journal.open(file())) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
+            for (int i = 0; i < 40_000; i++) {
+                journal.submitted(i + 2, "echo", List.of("x".repeat(40)), null, null);
+            }
+            assertTrue(journal.compactIfGrown(Long.MAX_VALUE));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
+        }
+        Files.delete(file());
+        try (Journal journal = Journal.open(file())) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
         }
     }
 
