@@ -387,6 +387,73 @@ class ExecutableIT {
         assertFalse(Files.exists(marker), "the pending work ran although the daemon never served");
     }
 
+    /**
+     * The daemon restarted on a full volume (a 64 KiB tmpfs, filled up): it starts on the journal
+     * as it is, keeps its finished results, refuses a submit it cannot record (exit 3, one line)
+     * and never runs it, and takes submits again by itself once there is room. Needs root to
+     * mount; skipped elsewhere.
+     */
+    @Test
+    void serveOnAFullVolumeStartsRefusesWhatItCannotRecordAndRecoversByItself() throws Exception {
+        Path volume = Files.createDirectories(dir.resolve("volume"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", volume.toString())
+                .redirectErrorStream(true).start();
+        mount.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here");
+        try {
+            Path state = volume.resolve("state");
+            java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+            Process first = startServe(env, state, "-j1");
+            assertEquals("f1", client(env, 0, "submit", "echo", "kept"));
+            assertEquals("kept", client(env, 0, "result", "f1"));
+            client(env, 0, "shutdown");
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+            String address = Files.readString(state.resolve("address")).strip();
+            String port = address.substring(address.lastIndexOf(':') + 1);
+
+            Path filler = volume.resolve("filler");
+            try (OutputStream out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[1024];
+                while (true) {
+                    out.write(block);
+                    out.flush();
+                }
+            } catch (IOException full) {
+                // The volume is full now.
+            }
+            Process serve = start(env, dir.resolve("serve.stderr"), "serve", "--listen", "127.0.0.1:" + port, "-j1");
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!"finished".equals(statusOrNull(env, "f1"))) {
+                assertTrue(System.nanoTime() < giveUp && serve.isAlive(), "the daemon never served on a full volume: "
+                        + Files.readString(dir.resolve("serve.stderr")));
+            }
+            assertTrue(Files.readString(dir.resolve("serve.stderr")).contains("appending to it as it is"));
+            Path marker = dir.resolve("refused-ran");
+            String big = "x".repeat(16_000); // past the slack of the journal's last page
+            client(env, 3, "submit", "sh", "touch '" + marker + "' # " + big);
+            assertEquals("futures submit: cannot write the journal: No space left on device",
+                    Files.readString(dir.resolve("stderr")).strip());
+
+            Files.delete(filler);
+            String id = client(env, 0, "submit", "echo", "after");
+            assertEquals("after", client(env, 0, "result", id));
+            client(env, 0, "shutdown");
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, serve.exitValue());
+            assertFalse(Files.exists(marker), "a submit the journal refused ran");
+        } finally {
+            new ProcessBuilder("umount", volume.toString()).start().waitFor();
+        }
+    }
+
+    /** The status of a future, or null while no daemon answers. */
+    private String statusOrNull(java.util.Map<String, String> env, String id) throws Exception {
+        Process process = start(env, "status", id);
+        process.getOutputStream().close();
+        String out = stdout(process).strip();
+        return process.exitValue() == 0 ? out : null;
+    }
+
     /** Starts the daemon on a free port and waits until it wrote its address. */
     private Process startServe(java.util.Map<String, String> env, Path state, String... options) throws IOException {
         Path address = state.resolve("address");
