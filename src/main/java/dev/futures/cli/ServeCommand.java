@@ -263,9 +263,10 @@ public class ServeCommand implements Callable<Integer> {
             return thread;
         });
         long period = Math.max(1000, Math.min(60_000, keep.toMillis() / 4));
+        ExpiredMemory expired = new ExpiredMemory();
         timer.scheduleWithFixedDelay(() -> {
             long cutoff = forgetBefore(keep);
-            service.forgetFinishedBefore(cutoff);
+            expired.forgot(service.forgetFinishedBefore(cutoff), service.held());
             try {
                 journal.compactIfGrown(cutoff);
             } catch (IOException e) {

@@ -275,6 +275,11 @@ public final class FutureService {
         return forgotten;
     }
 
+    /** How many futures it holds (pending, running and finished ones not yet forgotten). */
+    public int held() {
+        return futures.size();
+    }
+
     /** The outcome of a done future: its result event. */
     public Map<String, Object> outcome(String id) {
         Tracked tracked = tracked(id);
