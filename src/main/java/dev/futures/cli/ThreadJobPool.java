@@ -3,7 +3,12 @@ package dev.futures.cli;
 import dev.futures.Future;
 import dev.futures.ThreadPoolExecutor;
 import dev.futures.task.CommandRunner;
+import dev.futures.process.TaskTimeoutError;
+import dev.futures.task.TaskRegistry;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** Jobs on a {@link ThreadPoolExecutor}: each pool thread starts its command and collects its output. */
 final class ThreadJobPool implements JobPool {
@@ -11,7 +16,9 @@ final class ThreadJobPool implements JobPool {
     private final ThreadPoolExecutor pool;
     private final Duration taskTimeout;
     private final JobSlots slots;
-    private final dev.futures.task.TaskRegistry tasks = dev.futures.task.TaskRegistry.discover();
+    /** Tasks start their commands through this pool's runner, so stopping the pool stops them too. */
+    private final TaskRegistry tasks = TaskRegistry.discover(commands);
+    private ScheduledExecutorService timers;
 
     ThreadJobPool(JobRunner.Settings settings) {
         this.pool = ThreadPoolExecutor.builder().maxWorkers(settings.workers()).threadNamePrefix("futures-task").build();
@@ -22,16 +29,8 @@ final class ThreadJobPool implements JobPool {
     @Override
     public Future<?> submit(Job job) {
         if (job.isTask()) {
-            java.util.concurrent.Callable<Object> call = tasks.bind(job.task(), job.values());
-            return pool.submit(() -> {
-                long start = System.nanoTime();
-                long pid = ProcessHandle.current().pid();
-                try {
-                    return JobResult.ofTask(job, call.call(), null, pid, System.nanoTime() - start);
-                } catch (Exception e) {
-                    return JobResult.ofTask(job, null, e, pid, System.nanoTime() - start);
-                }
-            });
+            Callable<Object> call = tasks.bind(job.task(), job.values());
+            return pool.submit(() -> callTask(job, call));
         }
         return pool.submit(() -> {
             int slot = slots.take();
@@ -41,6 +40,39 @@ final class ThreadJobPool implements JobPool {
                 slots.release(slot);
             }
         });
+    }
+
+    /** Runs a task in a scope of its own, so its --task-timeout can kill what it started. */
+    private JobResult callTask(Job job, Callable<Object> call) {
+        long start = System.nanoTime();
+        long pid = ProcessHandle.current().pid();
+        try (CommandRunner.Scope scope = commands.openScope()) {
+            TaskDeadline deadline = taskTimeout == null ? null : TaskDeadline.arm(timers(), taskTimeout, scope);
+            Object value = null;
+            Exception error = null;
+            try {
+                value = call.call();
+            } catch (Exception e) {
+                error = e;
+            }
+            if (deadline != null && !deadline.disarm()) {
+                error = new TaskTimeoutError("task '" + job.task() + "' timed out after " + taskTimeout.toMillis()
+                        + " ms; its commands were killed");
+                value = null;
+            }
+            return JobResult.ofTask(job, value, error, pid, System.nanoTime() - start);
+        }
+    }
+
+    private synchronized ScheduledExecutorService timers() {
+        if (timers == null) {
+            timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "futures-task-deadlines");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return timers;
     }
 
     @Override
@@ -58,9 +90,25 @@ final class ThreadJobPool implements JobPool {
         commands.terminate(grace);
     }
 
+    /** The pool's threads are daemons: an abandoned in-process task cannot hold the exit. */
+    @Override
+    public void abandon() {
+        pool.shutdown(false, true);
+        closeRunnerAndTimers();
+    }
+
     @Override
     public void close() {
         pool.shutdown(true, true);
+        closeRunnerAndTimers();
+    }
+
+    private void closeRunnerAndTimers() {
         commands.close();
+        synchronized (this) {
+            if (timers != null) {
+                timers.shutdownNow();
+            }
+        }
     }
 }

@@ -41,6 +41,8 @@ public final class CommandRunner implements AutoCloseable {
                 return thread;
             });
     private volatile boolean stopped;
+    /** The scope of the call running on this thread, if it opened one ({@link #openScope()}). */
+    private final ThreadLocal<Scope> scopes = new ThreadLocal<>();
     private ScheduledThreadPoolExecutor watchdogs;
     private final List<String> sessionPrefix;
 
@@ -128,6 +130,10 @@ public final class CommandRunner implements AutoCloseable {
         } finally {
             launching.readLock().unlock();
         }
+        Scope scope = scopes.get();
+        if (scope != null) {
+            scope.add(process);
+        }
         java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         ScheduledFuture<?> watchdog = timeout == null ? null : watchdogs().schedule(() -> {
             timedOut.set(true);
@@ -146,6 +152,57 @@ public final class CommandRunner implements AutoCloseable {
                     timedOut.get());
         } finally {
             live.remove(process);
+            if (scope != null) {
+                scope.remove(process);
+            }
+        }
+    }
+
+    /**
+     * Opens a scope for the call about to run on this thread: every command it starts through
+     * this runner until {@link Scope#close()} belongs to the scope, and {@link Scope#kill()}
+     * kills those (with their trees) without touching other calls' commands. How a thread
+     * pool stops one task that runs processes (its timeout), as a process pool kills its worker.
+     */
+    public Scope openScope() {
+        Scope scope = new Scope();
+        scopes.set(scope);
+        return scope;
+    }
+
+    /** The commands one call started; see {@link #openScope()}. */
+    public final class Scope implements AutoCloseable {
+        private final Set<Process> processes = ConcurrentHashMap.newKeySet();
+        private volatile boolean killed;
+
+        private Scope() {
+        }
+
+        private void add(Process process) {
+            processes.add(process);
+            if (killed) {
+                destroyTree(process); // started while kill() ran: it goes too
+            }
+        }
+
+        private void remove(Process process) {
+            processes.remove(process);
+        }
+
+        /** Kills this call's running commands with their trees; later ones are killed as they start. */
+        public void kill() {
+            killed = true;
+            for (Process process : processes) {
+                destroyTree(process);
+            }
+        }
+
+        /** Ends the scope on this thread. */
+        @Override
+        public void close() {
+            if (scopes.get() == this) {
+                scopes.remove();
+            }
         }
     }
 
