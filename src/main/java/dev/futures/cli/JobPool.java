@@ -38,4 +38,12 @@ interface JobPool extends AutoCloseable {
     /** Shuts the pool down, cancelling what has not started, waiting for what runs. */
     @Override
     void close();
+
+    /**
+     * After a deadline or {@code --then kill} (running work already killed): shuts the pool
+     * down without waiting for in-process work that cannot be killed, which the run abandons.
+     */
+    default void abandon() {
+        close();
+    }
 }

@@ -64,8 +64,8 @@ final class JobRunner {
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
-        StreamingMap<Job> results = new StreamingMap<>(pool::submit, jobs, settings.window(), settings.inputOrder(),
-                settings.timeout());
+        StreamingMap<Job> results = new StreamingMap<>(job -> submit(pool, job), jobs, settings.window(),
+                settings.inputOrder(), settings.timeout());
         SignalPolicy signals = new SignalPolicy(new SignalPolicy.Actions() {
             @Override
             public void stopTakingWork() {
@@ -88,10 +88,14 @@ final class JobRunner {
         List<Long> doneIds = new ArrayList<>();
         boolean returned = false;
         boolean killedByPolicy = false;
+        boolean abandon = false;
         String problem = null;
         int exitCode = ExitCodes.OK;
         try {
             for (StreamingMap.Done<Job> done; (done = results.next()) != null; ) {
+                if (killedByPolicy) {
+                    continue; // killed by --then kill, on either pool: neither a result nor a failure
+                }
                 if (done.future().cancelled()) {
                     printer.cancelled(done.input());
                     continue;
@@ -103,14 +107,16 @@ final class JobRunner {
                     printer.cancelled(done.input()); // a retry that never got to start
                     continue;
                 } catch (BrokenExecutor broken) {
+                    // Every task the break took gets its result; nothing more is read or submitted.
                     printer.broken(done.input(), broken);
-                    exitCode = ExitCodes.BROKEN;
-                    problem = "the pool broke: " + broken.getMessage()
-                            + (broken.getCause() == null ? "" : " (" + broken.getCause().getMessage() + ")");
-                    break;
-                }
-                if (killedByPolicy) {
-                    continue; // killed by --then kill: neither a result nor a failure
+                    if (exitCode != ExitCodes.BROKEN) {
+                        exitCode = ExitCodes.BROKEN;
+                        problem = "the pool broke: " + broken.getMessage()
+                                + (broken.getCause() == null ? "" : " (" + broken.getCause().getMessage() + ")");
+                        results.stopFeeding();
+                        pool.stopTakingWork();
+                    }
+                    continue;
                 }
                 printer.result(result);
                 if (joblog != null) {
@@ -134,6 +140,7 @@ final class JobRunner {
                     }
                     if (settings.then() == PolicyOptions.Then.kill) {
                         killedByPolicy = true;
+                        abandon = true;
                         pool.killRunning();
                     }
                 }
@@ -144,10 +151,12 @@ final class JobRunner {
             results.close();
             pool.stopTakingWork();
             pool.killRunning();
+            abandon = true; // a deadline is terminal: in-process work that cannot be killed is left behind
             exitCode = ExitCodes.TIMEOUT;
             problem = "--timeout " + DurationConverter.format(settings.timeout()) + " expired after " + finished
                     + " task" + (finished == 1 ? "" : "s") + " finished; the rest were cancelled or killed";
-            printer.timeout(unfinished, finished + unfinished, problem);
+            long all = finished + unfinished;
+            printer.timeout(unfinished, all, unfinished + " (of " + all + ") futures unfinished"); // CPython's text
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             results.close();
@@ -158,7 +167,11 @@ final class JobRunner {
             problem = "cannot read input: " + e.getCause().getMessage();
         } finally {
             results.close();
-            pool.close();
+            if (abandon) {
+                pool.abandon();
+            } else {
+                pool.close();
+            }
             signals.close();
             removeHook(killTasks);
             if (joblog != null) {
@@ -181,6 +194,17 @@ final class JobRunner {
         }
         printer.end(exitCode);
         return exitCode;
+    }
+
+    /** A pool that broke refuses new work at submit: that job's future carries the break, like the others'. */
+    private static dev.futures.Future<?> submit(JobPool pool, Job job) {
+        try {
+            return pool.submit(job);
+        } catch (BrokenExecutor broken) {
+            dev.futures.Future<Object> failed = new dev.futures.Future<>();
+            failed.setException(broken);
+            return failed;
+        }
     }
 
     /** Whether a --return-when condition holds after this result (ALL_COMPLETED never returns early). */

@@ -107,6 +107,12 @@ final class RetryingJobPool implements JobPool {
     }
 
     @Override
+    public void abandon() {
+        inner.abandon();
+        delays.shutdownNow();
+    }
+
+    @Override
     public void close() {
         inner.close();
         delays.shutdownNow();
