@@ -1,5 +1,7 @@
 package dev.futures.cli;
 
+import dev.futures.process.RemoteTaskException;
+import dev.futures.task.CommandFailed;
 import java.util.List;
 
 /**
@@ -22,8 +24,14 @@ record JobResult(Job job, List<String> command, int exitCode, byte[] stdout, byt
     static JobResult ofTask(Job job, Object value, Throwable error, long workerPid, long durationNanos) {
         List<String> call = java.util.List.of(job.task() + job.values());
         if (error != null) {
-            String message = job.task() + job.values() + ": " + error.getMessage();
-            return failed(job, call, 1, error.getClass().getSimpleName(), message, workerPid, durationNanos);
+            // The task's own type and message on either pool: a type the parent could not
+            // rebuild arrives as RemoteTaskException, which still knows them.
+            boolean remote = error instanceof RemoteTaskException;
+            String type = remote ? simpleName(((RemoteTaskException) error).remoteType()) : error.getClass().getSimpleName();
+            String message = job.task() + job.values() + ": "
+                    + (remote ? ((RemoteTaskException) error).remoteMessage() : error.getMessage());
+            int code = error instanceof CommandFailed failed ? failed.exitCode() : 1;
+            return failed(job, call, code, type, message, workerPid, durationNanos);
         }
         String text = value == null ? "" : value instanceof String string ? string : TaskValues.json(value);
         if (!text.isEmpty() && !text.endsWith("\n")) {
@@ -38,6 +46,10 @@ record JobResult(Job job, List<String> command, int exitCode, byte[] stdout, byt
             long durationNanos) {
         byte[] line = ("futures: " + message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return new JobResult(job, command, code, new byte[0], line, workerPid, durationNanos, errorType, message);
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
     }
 
     boolean succeeded() {

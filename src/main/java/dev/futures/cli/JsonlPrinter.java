@@ -55,10 +55,16 @@ final class JsonlPrinter implements ResultPrinter {
             event.put("error", error(result.errorType() != null ? result.errorType() : "CommandFailed",
                     result.errorMessage() != null ? result.errorMessage()
                             : "Command " + result.command() + " returned non-zero exit status " + result.exitCode() + "."));
-            event.put("value", text(result.stdout()));
+            if (!result.job().isTask()) {
+                event.put("value", text(result.stdout())); // a failed command's stdout still tells something
+            }
         }
-        event.put("exit_code", result.exitCode());
-        event.put("stderr", text(result.stderr()));
+        if (!result.job().isTask()) {
+            event.put("exit_code", result.exitCode());
+            event.put("stderr", text(result.stderr()));
+        } else if ("CommandFailed".equals(result.errorType())) {
+            event.put("exit_code", result.exitCode()); // a sh or exec task's command: its status as a field
+        }
         event.put("worker_pid", result.workerPid() == 0 ? null : result.workerPid());
         event.put("duration_ms", result.durationNanos() / 1_000_000);
         emit(event);

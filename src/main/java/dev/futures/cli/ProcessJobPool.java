@@ -3,6 +3,7 @@ package dev.futures.cli;
 import dev.futures.BrokenExecutor;
 import dev.futures.Future;
 import dev.futures.TaskFailedException;
+import dev.futures.process.ProcessFuture;
 import dev.futures.process.ProcessPoolExecutor;
 import dev.futures.process.TaskTimeoutError;
 import dev.futures.process.WorkerListener;
@@ -41,13 +42,16 @@ final class ProcessJobPool implements JobPool {
     @Override
     public JobResult outcome(Job job, Future<?> done) {
         if (job.isTask()) {
+            // Not a ProcessFuture when the pool had broken before the submit (JobRunner.submit).
+            long pid = done instanceof ProcessFuture<?> ran ? ran.workerPid() : 0;
+            long nanos = done instanceof ProcessFuture<?> ran ? ran.runNanos() : 0;
             try {
-                return JobResult.ofTask(job, done.result(), null, 0, 0);
+                return JobResult.ofTask(job, done.result(), null, pid, nanos);
             } catch (BrokenExecutor e) {
                 throw e;
             } catch (RuntimeException e) {
                 Throwable cause = e instanceof TaskFailedException && e.getCause() != null ? e.getCause() : e;
-                return JobResult.ofTask(job, null, cause, 0, 0);
+                return JobResult.ofTask(job, null, cause, pid, nanos);
             }
         }
         List<String> line = job.commandLine((int) ((job.seq() - 1) % settings.workers()) + 1);

@@ -12,6 +12,10 @@ public final class ProcessFuture<T> extends Future<T> {
     /** Set at submit; read under the pool's lock. */
     WorkItem item;
 
+    private volatile long workerPid;
+    private volatile long startedNanos;
+    private volatile long finishedNanos;
+
     ProcessFuture(ProcessPoolExecutor pool) {
         this.pool = pool;
     }
@@ -22,6 +26,29 @@ public final class ProcessFuture<T> extends Future<T> {
             return cancelled();
         }
         return pool.forceCancel(this);
+    }
+
+    /** The pid of the worker that ran it (its chunk), or 0 if it never ran. */
+    public long workerPid() {
+        return workerPid;
+    }
+
+    /**
+     * How long its call ran, from dispatch to the worker until its result arrived (for a
+     * chunk, the whole chunk's), or 0 if it has no result from a worker.
+     */
+    public long runNanos() {
+        long finished = finishedNanos;
+        return finished == 0 ? 0 : finished - startedNanos;
+    }
+
+    void dispatchedTo(long pid, long nanos) {
+        workerPid = pid;
+        startedNanos = nanos;
+    }
+
+    void answered(long nanos) {
+        finishedNanos = nanos;
     }
 
     boolean markCancelledWhileRunning() {

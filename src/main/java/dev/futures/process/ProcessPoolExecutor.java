@@ -357,6 +357,10 @@ public class ProcessPoolExecutor extends Executor {
             }
             WorkerHandle worker = idle.poll();
             item.worker = worker;
+            long now = System.nanoTime();
+            for (ProcessFuture<Object> future : item.futures) {
+                future.dispatchedTo(worker.workerPid, now);
+            }
             worker.current = item;
             running.put(item.id, item);
             Map<String, Object> call = Frames.call(item.id, item.task, item.chunk);
@@ -553,9 +557,11 @@ public class ProcessPoolExecutor extends Executor {
     }
 
     private static void complete(WorkItem item, List<?> values, Map<?, ?> errors, long workerPid) {
+        long now = System.nanoTime();
         for (int index = 0; index < values.size(); index++) {
             Object error = errors.get(Integer.toString(index));
             ProcessFuture<Object> future = item.futures.get(index);
+            future.answered(now);
             if (error == null) {
                 future.trySetResult(values.get(index));
             } else {

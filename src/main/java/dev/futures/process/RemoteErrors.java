@@ -4,6 +4,7 @@ import dev.futures.CancelledError;
 import dev.futures.TimeoutError;
 import dev.futures.protocol.EncodingError;
 import dev.futures.protocol.RemoteError;
+import dev.futures.task.CommandFailed;
 import dev.futures.task.TaskArgumentError;
 import dev.futures.task.UnknownTask;
 import java.io.IOException;
@@ -38,6 +39,7 @@ final class RemoteErrors {
             case "dev.futures.task.TaskArgumentError" -> new TaskArgumentError(message);
             case "dev.futures.task.UnknownTask" -> new UnknownTask(task);
             case "dev.futures.protocol.EncodingError" -> new EncodingError(message);
+            case "dev.futures.task.CommandFailed" -> new CommandFailed(message, error.exitCode() == null ? 1 : error.exitCode());
             default -> null;
         };
         if (local == null) {

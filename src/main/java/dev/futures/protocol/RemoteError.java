@@ -1,5 +1,6 @@
 package dev.futures.protocol;
 
+import dev.futures.task.CommandFailed;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -9,12 +10,18 @@ import java.util.Map;
  * An exception as it crosses a process boundary: its class name, message and stack text. The
  * stack text plays the part of CPython's {@code _RemoteTraceback}.
  */
-public record RemoteError(String type, String message, String traceback) {
+public record RemoteError(String type, String message, String traceback, Integer exitCode) {
 
+    public RemoteError(String type, String message, String traceback) {
+        this(type, message, traceback, null);
+    }
+
+    /** {@code exitCode}: a failed command's exit status ({@link CommandFailed}), so the parent can report it. */
     public static RemoteError of(Throwable error) {
         StringWriter stack = new StringWriter();
         error.printStackTrace(new PrintWriter(stack));
-        return new RemoteError(error.getClass().getName(), error.getMessage(), stack.toString());
+        Integer exitCode = error instanceof CommandFailed failed ? failed.exitCode() : null;
+        return new RemoteError(error.getClass().getName(), error.getMessage(), stack.toString(), exitCode);
     }
 
     public Map<String, Object> toJson() {
@@ -22,6 +29,9 @@ public record RemoteError(String type, String message, String traceback) {
         json.put("type", type);
         json.put("message", message);
         json.put("traceback", traceback);
+        if (exitCode != null) {
+            json.put("exit_code", exitCode);
+        }
         return json;
     }
 
@@ -33,6 +43,7 @@ public record RemoteError(String type, String message, String traceback) {
         Object message = map.get("message");
         Object traceback = map.get("traceback");
         return new RemoteError(type, message == null ? null : message.toString(),
-                traceback == null ? "" : traceback.toString());
+                traceback == null ? "" : traceback.toString(),
+                map.get("exit_code") instanceof Number code ? code.intValue() : null);
     }
 }

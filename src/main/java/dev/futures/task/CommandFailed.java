@@ -12,19 +12,29 @@ public class CommandFailed extends RuntimeException {
     private static final int STDERR_TAIL_BYTES = 4096;
 
     private final transient CommandOutcome outcome;
+    private final int exitCode;
 
     public CommandFailed(CommandOutcome outcome) {
         super("Command " + outcome.argv() + " returned non-zero exit status " + outcome.exitCode() + "."
                 + tail(outcome.stderr()));
         this.outcome = outcome;
+        this.exitCode = outcome.exitCode();
     }
 
+    /** The failure as another process reported it: its message and the command's exit status. */
+    public CommandFailed(String message, int exitCode) {
+        super(message);
+        this.outcome = null;
+        this.exitCode = exitCode;
+    }
+
+    /** What the command did, or null for a failure rebuilt from another process's report. */
     public CommandOutcome outcome() {
         return outcome;
     }
 
     public int exitCode() {
-        return outcome.exitCode();
+        return exitCode;
     }
 
     /** The last few KiB of what the command wrote to stderr, for the message. */
