@@ -1,0 +1,199 @@
+package dev.futures.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.futures.protocol.NdjsonCodec;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11: the same run on the thread and the process pool ends the same way: stopping work,
+ * outcomes and their fields. Each case runs on both pools.
+ */
+@QuarkusMainTest
+@Timeout(120)
+class PoolParityTest {
+    private static final NdjsonCodec JSON = new NdjsonCodec();
+
+    @TempDir
+    Path dir;
+
+    private static List<Map<String, Object>> events(LaunchResult result, String kind) throws Exception {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String line : result.getOutput().lines().toList()) {
+            Map<String, Object> event = JSON.decode(line);
+            if (kind.equals(event.get("event"))) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> error(Map<String, Object> result) {
+        return (Map<String, Object>) result.get("error");
+    }
+
+    private static void assertGone(Path pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle.of(pid).ifPresent(process -> {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+                throw new AssertionError("process " + pid + " of the task outlived its stop", e);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ stopping work
+
+    private void taskTimeoutKillsTheProcessesATaskStarted(QuarkusMainLauncher launcher, String pool) throws Exception {
+        Path pid = dir.resolve("pid");
+        LaunchResult result = launcher.launch("map", "--pool", pool, "--output", "jsonl", "--task-timeout", "1",
+                "--task", "sh", ":::", "echo $$ > '" + pid + "'; exec sleep 60");
+        List<Map<String, Object>> results = events(result, "result");
+        assertEquals(1, results.size(), result.getOutput() + MapCommandTest.stderr(result));
+        assertEquals("TaskTimeoutError", error(results.get(0)).get("type"), result.getOutput());
+        assertEquals(1, result.exitCode());
+        assertGone(pid);
+    }
+
+    @Test
+    void taskTimeoutKillsTheProcessesATaskStartedOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
+        taskTimeoutKillsTheProcessesATaskStarted(launcher, "thread");
+    }
+
+    @Test
+    void taskTimeoutKillsTheProcessesATaskStartedOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
+        taskTimeoutKillsTheProcessesATaskStarted(launcher, "process");
+    }
+
+    private void thenKillKillsRunningWorkSilently(QuarkusMainLauncher launcher, String pool) throws Exception {
+        Path pid = dir.resolve("pid");
+        Path started = dir.resolve("started");
+        // The fast one waits until the slow one runs, so the kill finds it running.
+        LaunchResult result = launcher.launch("map", "--pool", pool, "-j2", "--output", "jsonl",
+                "--return-when", "FIRST_COMPLETED", "--then", "kill", "--task", "sh", ":::",
+                "while [ ! -e '" + started + "' ]; do sleep 0.01; done; echo fast",
+                "echo $$ > '" + pid + "'; touch '" + started + "'; exec sleep 60");
+        List<Map<String, Object>> results = events(result, "result");
+        assertEquals(1, results.size(), result.getOutput() + MapCommandTest.stderr(result));
+        assertEquals("ok", results.get(0).get("status"));
+        assertEquals(1, events(result, "summary").size());
+        assertEquals(0, result.exitCode(), result.getOutput() + MapCommandTest.stderr(result));
+        assertGone(pid);
+    }
+
+    @Test
+    void thenKillOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
+        thenKillKillsRunningWorkSilently(launcher, "thread");
+    }
+
+    @Test
+    void thenKillOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
+        thenKillKillsRunningWorkSilently(launcher, "process");
+    }
+
+    /** A deadline is terminal: the outcome is printed and the run ends, abandoning in-process work. */
+    private void aDeadlineEndsTheRunAtOnce(QuarkusMainLauncher launcher, String pool) throws Exception {
+        long start = System.nanoTime();
+        // A generous deadline: the process pool's workers must start (and run the first) before it.
+        LaunchResult result = launcher.launch("map", "--pool", pool, "-j3", "--output", "jsonl", "--timeout", "10",
+                "--task", "sleep", ":::", "0", "90", "90");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertEquals(124, result.exitCode());
+        List<Map<String, Object>> timeouts = events(result, "timeout");
+        assertEquals(1, timeouts.size(), result.getOutput());
+        assertEquals(2L, ((Number) timeouts.get(0).get("unfinished")).longValue(), result.getOutput());
+        assertEquals("2 (of 3) futures unfinished", timeouts.get(0).get("message"), "CPython's text");
+        assertTrue(seconds < 60, "the run waited for in-process work after its deadline: " + seconds + " s");
+    }
+
+    @Test
+    void aDeadlineOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
+        aDeadlineEndsTheRunAtOnce(launcher, "thread");
+    }
+
+    @Test
+    void aDeadlineOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
+        aDeadlineEndsTheRunAtOnce(launcher, "process");
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    @Test
+    void everyTaskABrokenPoolTookGetsItsResult(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult result = launcher.launch("map", "--pool", "process", "-j2", "--buffersize", "6", "--output", "jsonl",
+                "--task", "exit", ":::", "3", "3", "3", "3", "3", "3");
+        List<Map<String, Object>> results = events(result, "result");
+        assertEquals(6, results.size(), result.getOutput());
+        for (Map<String, Object> each : results) {
+            assertEquals("BrokenProcessPool", error(each).get("type"), result.getOutput());
+        }
+        assertEquals(3, result.exitCode());
+    }
+
+    private void aFailedTaskReportsItsOwnType(QuarkusMainLauncher launcher, String pool) throws Exception {
+        LaunchResult result = launcher.launch("map", "--pool", pool, "--output", "jsonl", "--task", "sh", ":::", "exit 3");
+        Map<String, Object> sh = events(result, "result").get(0);
+        assertEquals("CommandFailed", error(sh).get("type"), result.getOutput());
+        assertEquals("sh[exit 3]: Command [/bin/sh, -c, exit 3] returned non-zero exit status 3.", error(sh).get("message"));
+        assertEquals(3L, sh.get("exit_code"), "a sh task's exit status is a field");
+
+        result = launcher.launch("map", "--pool", pool, "--output", "jsonl", "--task", "fail", ":::", "boom");
+        Map<String, Object> fail = events(result, "result").get(0);
+        assertEquals("RuntimeException", error(fail).get("type"), result.getOutput());
+        assertEquals("fail[boom]: boom", error(fail).get("message"));
+        assertFalse(fail.containsKey("exit_code"), "command fields are for commands: " + fail);
+        assertFalse(fail.containsKey("stderr"), "command fields are for commands: " + fail);
+        assertEquals(1, result.exitCode());
+    }
+
+    @Test
+    void aFailedTaskReportsItsOwnTypeOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
+        aFailedTaskReportsItsOwnType(launcher, "thread");
+    }
+
+    @Test
+    void aFailedTaskReportsItsOwnTypeOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
+        aFailedTaskReportsItsOwnType(launcher, "process");
+    }
+
+    private void aTaskResultCarriesItsWorkerAndDuration(QuarkusMainLauncher launcher, String pool) throws Exception {
+        LaunchResult result = launcher.launch("map", "--pool", pool, "--output", "jsonl", "--task", "sleep", ":::", "0.3");
+        Map<String, Object> sleep = events(result, "result").get(0);
+        assertNotNull(sleep.get("worker_pid"), result.getOutput());
+        long self = ProcessHandle.current().pid();
+        if (pool.equals("process")) {
+            assertNotEquals(self, ((Number) sleep.get("worker_pid")).longValue(), "the worker's pid, not ours");
+        }
+        assertTrue(((Number) sleep.get("duration_ms")).longValue() >= 250, "a real duration: " + sleep);
+        assertFalse(sleep.containsKey("exit_code"), "command fields are for commands: " + sleep);
+        assertEquals(0, result.exitCode());
+    }
+
+    @Test
+    void aTaskResultCarriesItsWorkerAndDurationOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
+        aTaskResultCarriesItsWorkerAndDuration(launcher, "thread");
+    }
+
+    @Test
+    void aTaskResultCarriesItsWorkerAndDurationOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
+        aTaskResultCarriesItsWorkerAndDuration(launcher, "process");
+    }
+}
