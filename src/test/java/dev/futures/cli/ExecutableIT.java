@@ -653,6 +653,26 @@ class ExecutableIT {
         assertTrue(Files.readString(dir.resolve("stderr")).contains("interrupted by SIGINT after 2 tasks finished"));
     }
 
+    /** The same for --task jobs that run processes: on the thread pool they once hung the run. */
+    @Test
+    void sigtermTerminatesTasksThatRunProcessesOnBothPools() throws Exception {
+        for (String pool : new String[] {"thread", "process"}) {
+            Path pids = Files.createDirectories(dir.resolve("task-pids-" + pool));
+            List<String> args = new ArrayList<>(List.of("map", "--pool", pool, "-j2", "--task", "sh", ":::"));
+            for (String name : new String[] {"a", "b"}) {
+                args.add("trap '' TERM; sleep 300 & echo $! > " + pids + "/" + name + ".child; echo $$ > " + pids + "/"
+                        + name + ".shell; wait");
+            }
+            Process process = start(args.toArray(String[]::new));
+            process.getOutputStream().close();
+            List<Long> recorded = awaitPids(pids, 4);
+            ProcessHandle.of(process.pid()).orElseThrow().destroy(); // SIGTERM
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), pool + ": the run hung after SIGTERM");
+            assertEquals(143, process.exitValue(), pool);
+            assertNoSurvivors(recorded);
+        }
+    }
+
     @Test
     void aSecondSigintKillsRunningTasks() throws Exception {
         Path pids = Files.createDirectories(dir.resolve("pids"));
