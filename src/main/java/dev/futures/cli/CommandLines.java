@@ -14,8 +14,8 @@ final class CommandLines {
     static CommandLine create(CommandLine.IFactory factory) {
         CommandLine commandLine = new CommandLine(FuturesCommand.class, factory);
         // After the command word, everything is the command's own: `map sh -c 'x' ::: a` must
-        // not read `-c` as an option of map.
-        for (String verb : new String[] {"map", "run"}) {
+        // not read `-c` as an option of map, nor `submit exec echo -n hi` read `-n` as submit's.
+        for (String verb : new String[] {"map", "run", "submit"}) {
             commandLine.getSubcommands().get(verb).setStopAtPositional(true);
         }
         commandLine.setParameterExceptionHandler(CommandLines::usageError);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
                 "Inputs: the words after ':::', the lines of each file after '::::' (- is stdin), else the lines "
                         + "of stdin; several groups give every combination. In COMMAND, {} is the input, {.} without "
                         + "extension, {/} basename, {//} dirname, {/.} basename without extension, {N} group N, "
-                        + "{#} sequence number, {%} job slot; without any, the input is appended. "
+                        + "{#} sequence number, {%%} job slot; without any, the input is appended. "
                         + "No shell is involved unless COMMAND is one."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples: futures map -j4 gzip -k ::: *.log",

@@ -47,6 +47,21 @@ class MapCommandTest {
                 + "i=$((i+1)); [ $i -gt 6000 ] && exit 9; sleep 0.01; done; echo {}";
     }
 
+    /** Words after the task name are its arguments, options or not (no daemon answers here: exit 3). */
+    @Test
+    @Launch(value = {"submit", "--server", "http://127.0.0.1:1", "exec", "echo", "-n", "hi"}, exitCode = 3)
+    void submitPassesWordsAfterTheTaskNameToTheTask(LaunchResult result) {
+        assertFalse(result.getErrorOutput().contains("Unknown option"), result.getErrorOutput());
+    }
+
+    /** picocli reads descriptions as format strings: {%} once printed a warning instead of the help. */
+    @Test
+    @Launch({"map", "--help"})
+    void mapsHelpPrintsItsPlaceholdersWithoutAWarning(LaunchResult result) {
+        assertTrue(result.getOutput().replaceAll("\\s+", " ").contains("{%} job slot"), result.getOutput());
+        assertFalse((result.getOutput() + result.getErrorOutput()).contains("WARN"), result.getErrorOutput());
+    }
+
     @Test
     @Launch({"map", "-j4", "echo", "in:{}", ":::", "a", "b", "c", "d"})
     void printsResultsInInputOrder(LaunchResult result) {
