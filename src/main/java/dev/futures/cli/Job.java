@@ -80,10 +80,17 @@ record Job(long seq, List<String> values, Argv argv, String task) {
         return all;
     }
 
-    /** "Cannot run program "x": error=2, No such file or directory" -> "No such file or directory". */
-    private static String shortReason(String message) {
+    /**
+     * The OS's reason alone, the same on every JDK: "Cannot run program "x": error=2, No such
+     * file or directory" (JDK 17) and "Cannot run program "x": Exec failed, error: 2 (No such
+     * file or directory)" (JDK 25) both give "No such file or directory".
+     */
+    static String shortReason(String message) {
         String text = String.valueOf(message);
-        int comma = text.lastIndexOf(", ");
-        return text.contains("error=") && comma >= 0 ? text.substring(comma + 2) : text;
+        java.util.regex.Matcher reason = OS_REASON.matcher(text);
+        return reason.find() ? reason.group(1) : text;
     }
+
+    private static final java.util.regex.Pattern OS_REASON =
+            java.util.regex.Pattern.compile("error(?:=|: )\\d+(?:, | \\()([^()]+)\\)?$");
 }

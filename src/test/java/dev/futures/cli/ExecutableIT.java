@@ -653,6 +653,26 @@ class ExecutableIT {
         assertTrue(Files.readString(dir.resolve("stderr")).contains("interrupted by SIGINT after 2 tasks finished"));
     }
 
+    /** On JDK 17 and 25 (where installed) alike: the OS's reason, nothing of the JDK's wording. */
+    @Test
+    void aProgramThatCannotRunHasTheSameOneLineReasonOnEveryJdk() throws Exception {
+        List<String> homes = new ArrayList<>(List.of(System.getProperty("java.home")));
+        try (java.util.stream.Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
+            jvms.filter(home -> home.getFileName().toString().contains("25") && Files.isExecutable(home.resolve("bin/java")))
+                    .findFirst().ifPresent(home -> homes.add(home.toString()));
+        } catch (IOException noJvmDirectory) {
+            // only the JDK running the tests
+        }
+        for (String home : homes) {
+            Process process = start(java.util.Map.of("JAVA_HOME", home), "map", "no-such-program-x", ":::", "a");
+            process.getOutputStream().close();
+            stdout(process);
+            assertEquals(1, process.exitValue(), home);
+            assertTrue(Files.readString(dir.resolve("stderr")).contains(
+                    "cannot run 'no-such-program-x': No such file or directory\n"), home + ": " + Files.readString(dir.resolve("stderr")));
+        }
+    }
+
     /** The same for --task jobs that run processes: on the thread pool they once hung the run. */
     @Test
     void sigtermTerminatesTasksThatRunProcessesOnBothPools() throws Exception {
