@@ -2,7 +2,6 @@ package dev.futures.process;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,8 @@ public final class WorkerLaunchers {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> inherited = new ArrayList<>();
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        String[] arguments = ProcessHandle.current().info().arguments().orElse(new String[0]);
+        for (String option : jvmOptions(arguments)) {
             if (inheritable(option)) {
                 inherited.add(option);
             }
@@ -72,6 +72,40 @@ public final class WorkerLaunchers {
             command.add(WORKER_MAIN);
         }
         return List.copyOf(command);
+    }
+
+    /** JVM options that take their value as the next word; the class path ones are this pool's to set. */
+    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--add-opens", "--add-exports",
+            "--add-reads", "--add-modules", "--limit-modules", "--patch-module", "--upgrade-module-path", "-p",
+            "--module-path");
+    private static final java.util.Set<String> CLASS_PATH = java.util.Set.of("-cp", "-classpath", "--class-path");
+
+    /**
+     * The JVM options of a java command line's arguments (what follows the program): those
+     * before the main class or {@code -jar}, less the class path. Read from the process's own
+     * command line ({@link ProcessHandle.Info#arguments()}) rather than the management API,
+     * which would drag the whole management stack into a native image and costs start-up in a
+     * JVM. Options from {@code JDK_JAVA_OPTIONS} are not on the command line; workers inherit
+     * that variable and so get them anyway.
+     */
+    static List<String> jvmOptions(String[] arguments) {
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < arguments.length; i++) {
+            String argument = arguments[i];
+            if (argument.equals("-jar") || argument.equals("-m") || argument.equals("--module")
+                    || !argument.startsWith("-")) {
+                break; // the program starts here
+            }
+            if (CLASS_PATH.contains(argument)) {
+                i++;
+            } else if (WITH_VALUE.contains(argument) && i + 1 < arguments.length) {
+                options.add(argument);
+                options.add(arguments[++i]);
+            } else {
+                options.add(argument);
+            }
+        }
+        return options;
     }
 
     /**

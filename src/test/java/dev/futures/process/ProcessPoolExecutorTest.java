@@ -326,6 +326,30 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void workersInheritTheJvmOptionsOfThisProcesssCommandLine() {
+        assertEquals(List.of("-XX:+UseSerialGC", "-Dx=1"), WorkerLaunchers.jvmOptions(
+                new String[] {"-XX:+UseSerialGC", "-cp", "a.jar:b.jar", "-Dx=1", "dev.Main", "-Dnot=mine"}));
+        assertEquals(List.of("-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED"), WorkerLaunchers.jvmOptions(
+                new String[] {"-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", "q.jar", "map", "-j2"}));
+        assertEquals(List.of(), WorkerLaunchers.jvmOptions(new String[0]));
+    }
+
+    /** The management API would drag its whole stack (and libmanagement_ext) into a native image. */
+    @Test
+    void theLibraryNeverUsesTheManagementApi() throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            List<String> users = files.filter(file -> file.toString().endsWith(".java")).filter(file -> {
+                try {
+                    return java.nio.file.Files.readString(file).contains("java.lang.management");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(Object::toString).toList();
+            assertEquals(List.of(), users);
+        }
+    }
+
+    @Test
     void theParentsDiagnosticsOptionsDoNotReachWorkers() {
         assertFalse(WorkerLaunchers.inheritable("-XX:StartFlightRecording=filename=x.jfr"));
         assertFalse(WorkerLaunchers.inheritable("-verbose:gc"));
