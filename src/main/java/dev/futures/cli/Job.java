@@ -86,7 +86,7 @@ record Job(long seq, List<String> values, Argv argv, String task) {
      * file or directory)" (JDK 25) both give "No such file or directory".
      */
     static String shortReason(String message) {
-        String text = String.valueOf(message);
+        String text = String.valueOf(message).strip(); // JDK 25 ends it with a space
         java.util.regex.Matcher reason = OS_REASON.matcher(text);
         return reason.find() ? reason.group(1) : text;
     }

@@ -11,7 +11,7 @@ class JobTest {
         assertEquals("No such file or directory",
                 Job.shortReason("Cannot run program \"x\": error=2, No such file or directory")); // JDK 17
         assertEquals("No such file or directory",
-                Job.shortReason("Cannot run program \"x\": Exec failed, error: 2 (No such file or directory)")); // JDK 25
+                Job.shortReason("Cannot run program \"x\": Exec failed, error: 2 (No such file or directory) ")); // JDK 25
         assertEquals("Permission denied", Job.shortReason("Cannot run program \"./f\": error=13, Permission denied"));
         assertEquals("something else", Job.shortReason("something else"));
     }
