@@ -68,6 +68,11 @@ final class JobRunner {
                 settings.inputOrder(), settings.timeout());
         SignalPolicy signals = new SignalPolicy(new SignalPolicy.Actions() {
             @Override
+            public void signalled(int signal) {
+                printer.interrupted(signal);
+            }
+
+            @Override
             public void stopTakingWork() {
                 results.stopFeeding();
                 pool.stopTakingWork();
@@ -187,7 +192,6 @@ final class JobRunner {
             exitCode = 128 + signals.received();
             problem = "interrupted by " + (signals.received() == SignalPolicy.SIGINT ? "SIGINT" : "SIGTERM") + " after "
                     + finished + " task" + (finished == 1 ? "" : "s") + " finished; what had not started was cancelled";
-            printer.interrupted(signals.received());
         }
         if (problem != null) {
             err.println(name + ": " + problem);

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * DESIGN.md's signals for the length of a run: the first SIGINT stops taking new work and lets
  * running work finish, a second one kills it; SIGTERM stops taking new work and terminates
- * running work. The handlers only set state and start actions; the run's own thread does the
- * reporting. Uses {@code sun.misc.Signal}, which the JDK and native images both support.
+ * running work. The handlers only set state, start actions and report the signal itself (an
+ * {@code interrupted} event, through the printer's lock); the run's own thread reports the rest. Uses {@code sun.misc.Signal}, which the JDK and native images both support.
  */
 @SuppressWarnings("restriction")
 final class SignalPolicy implements AutoCloseable {
@@ -17,6 +17,10 @@ final class SignalPolicy implements AutoCloseable {
 
     /** What the run does on each signal. */
     interface Actions {
+        /** Once per kind of signal, as it arrives: the run reports it then, before the results still to come. */
+        default void signalled(int signal) {
+        }
+
         void stopTakingWork();
 
         void killRunning();
@@ -25,6 +29,7 @@ final class SignalPolicy implements AutoCloseable {
     }
 
     private final AtomicInteger interrupts = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean terminated = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int received;
     private final List<Runnable> restore = new ArrayList<>();
 
@@ -32,12 +37,16 @@ final class SignalPolicy implements AutoCloseable {
         install("INT", () -> {
             received = received == SIGTERM ? SIGTERM : SIGINT;
             if (interrupts.incrementAndGet() == 1) {
+                actions.signalled(SIGINT);
                 actions.stopTakingWork();
             } else {
                 actions.killRunning();
             }
         });
         install("TERM", () -> {
+            if (!terminated.getAndSet(true)) {
+                actions.signalled(SIGTERM);
+            }
             received = SIGTERM;
             actions.stopTakingWork();
             actions.terminateRunning();

@@ -653,6 +653,42 @@ class ExecutableIT {
         assertTrue(Files.readString(dir.resolve("stderr")).contains("interrupted by SIGINT after 2 tasks finished"));
     }
 
+    /** The interrupted event tells the signal as it arrives, before the results still running. */
+    @Test
+    void theInterruptedEventComesWhenTheSignalArrives() throws Exception {
+        Path pids = Files.createDirectories(dir.resolve("pids"));
+        Path go = dir.resolve("go");
+        Process process = start("map", "-j1", "--output", "jsonl", "sh", "-c",
+                "echo $$ > " + pids + "/{}; while [ ! -e '" + go + "' ]; do sleep 0.01; done; echo done-{}", ":::", "a", "b");
+        process.getOutputStream().close();
+        awaitPids(pids, 1);
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+                if (line.contains("\"event\":\"interrupted\"")) {
+                    Files.createFile(go); // only now may the running task finish
+                }
+            }
+        }
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(130, process.exitValue());
+        int interrupted = indexOf(lines, "\"event\":\"interrupted\"");
+        int result = indexOf(lines, "done-a");
+        assertTrue(interrupted >= 0 && result > interrupted, String.join("\n", lines));
+        assertEquals(1, lines.stream().filter(line -> line.contains("\"interrupted\"")).count(), "once");
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** On JDK 17 and 25 (where installed) alike: the OS's reason, nothing of the JDK's wording. */
     @Test
     void aProgramThatCannotRunHasTheSameOneLineReasonOnEveryJdk() throws Exception {
