@@ -11,6 +11,8 @@ import java.util.Map;
  * is always last. A command's value is its stdout.
  */
 final class JsonlPrinter implements ResultPrinter {
+    /** The same worker events as the session's. */
+    private final WorkerEvents workers = new WorkerEvents(this::emit);
     private final NdjsonCodec codec = new NdjsonCodec();
     private final PrintStream out;
 
@@ -30,18 +32,12 @@ final class JsonlPrinter implements ResultPrinter {
 
     @Override
     public void workerStarted(long pid) {
-        Map<String, Object> event = event("worker_started");
-        event.put("pid", pid);
-        emit(event);
+        workers.workerStarted(pid);
     }
 
     @Override
     public void workerExited(long pid, int exitCode, int signal) {
-        Map<String, Object> event = event("worker_exited");
-        event.put("pid", pid);
-        event.put("exit_code", exitCode);
-        event.put("signal", signal == 0 ? null : signal);
-        emit(event);
+        workers.workerExited(pid, exitCode, signal);
     }
 
     @Override

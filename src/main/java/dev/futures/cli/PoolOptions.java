@@ -91,12 +91,17 @@ public class PoolOptions {
 
     /** The pool these options describe, running tasks by name: for session and serve (validated first). */
     TaskPool taskPool(int workers, String threadNamePrefix) {
+        return taskPool(workers, threadNamePrefix, dev.futures.process.WorkerListener.NONE);
+    }
+
+    /** The same, telling {@code listener} when a process pool's workers start and exit. */
+    TaskPool taskPool(int workers, String threadNamePrefix, dev.futures.process.WorkerListener listener) {
         if (pool != Pool.process) {
             CommandRunner commands = CommandRunner.forThisProcess();
             return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix).build(),
                     TaskRegistry.discover(commands), commands);
         }
-        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, workerLauncher).build());
+        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, workerLauncher).listener(listener).build());
     }
 
     /** A process pool with the --task-timeout, --max-tasks-per-child and --worker-launcher given (null: not given). */

@@ -36,9 +36,9 @@ public class SessionCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         pool.validateForTaskPool();
         int workers = pool.resolveWorkers(config);
-        TaskPool tasks = pool.taskPool(workers, "futures-session");
         NdjsonCodec codec = new NdjsonCodec();
         PrintStream out = System.out;
+        TaskPool tasks = pool.taskPool(workers, "futures-session", new WorkerEvents(event -> emit(codec, out, event)));
         SessionHandler session = new SessionHandler(tasks, event -> emit(codec, out, event));
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("event", "start");
@@ -48,17 +48,17 @@ public class SessionCommand implements Callable<Integer> {
         start.put("pid", ProcessHandle.current().pid());
         emit(codec, out, start);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        // After a shutdown request the session still answers about its futures, until end of input.
         for (String line; (line = in.readLine()) != null; ) {
-            if (!session.handleLine(line)) {
-                break;
-            }
+            session.handleLine(line);
         }
         session.close();
+        int exitCode = session.exitCode();
         Map<String, Object> end = new LinkedHashMap<>();
         end.put("event", "end");
-        end.put("exit_code", ExitCodes.OK);
+        end.put("exit_code", exitCode);
         emit(codec, out, end);
-        return ExitCodes.OK;
+        return exitCode;
     }
 
     private static void emit(NdjsonCodec codec, PrintStream out, Map<String, Object> event) {

@@ -22,7 +22,10 @@ import java.util.function.Consumer;
  * Answers session requests, one at a time and in order, like a script would: a {@code result}
  * request waits for its future before the next request is read. Every answer is one or more
  * events given to the sink; a bad request is an {@code error} event and the session goes on.
- * Futures are named by the ids the client gives them at submit.
+ * Futures are named by the ids the client gives them at submit. After {@code shutdown} the
+ * session keeps answering about the futures it has until end of input; a late submit gets
+ * CPython's "cannot schedule new futures after shutdown". {@link #exitCode()} follows the
+ * exit-code table, as {@code map} does.
  */
 public final class SessionHandler {
     private final TaskPool pool;
@@ -30,35 +33,34 @@ public final class SessionHandler {
     private final NdjsonCodec codec = new NdjsonCodec();
     private final Map<String, Future<Object>> futures = new LinkedHashMap<>();
     private final Map<Future<Object>, Object> ids = new java.util.IdentityHashMap<>();
-    private boolean shutDown;
+    /** A submit or map that was refused, or a map element that failed: the futures map does not hold them. */
+    private boolean refused;
+    private boolean brokenInMap;
 
     public SessionHandler(TaskPool pool, Consumer<Map<String, Object>> emit) {
         this.pool = pool;
         this.emit = emit;
     }
 
-    /** Handles one request line; returns false once the session has shut down. */
-    public boolean handleLine(String line) {
+    /** Handles one request line. */
+    public void handleLine(String line) {
         if (line.isBlank()) {
-            return true;
+            return;
         }
         Map<String, Object> request;
         try {
             request = codec.decode(line);
         } catch (ProtocolError e) {
-            error(null, "BadRequest", "not a JSON object: " + e.getMessage());
-            return true;
+            error(Map.of(), "BadRequest", "not a JSON object: " + e.getMessage());
+            return;
         }
-        return handle(request);
+        handle(request);
     }
 
-    /** Handles one request; returns false once the session has shut down. */
-    public boolean handle(Map<String, Object> request) {
+    /** Handles one request. */
+    public void handle(Map<String, Object> request) {
         Object op = request.get("op");
         try {
-            if (shutDown) {
-                throw new BadRequest("the session is shut down");
-            }
             switch (String.valueOf(op)) {
                 case "submit" -> submit(request);
                 case "cancel" -> cancel(request);
@@ -75,20 +77,39 @@ public final class SessionHandler {
                         + "as_completed, map, shutdown, terminate_workers, kill_workers, stats)");
             }
         } catch (BadRequest e) {
-            error(op, "BadRequest", e.getMessage());
+            error(request, "BadRequest", e.getMessage());
         } catch (IllegalArgumentException | UnsupportedOperationException | java.util.concurrent.RejectedExecutionException
                 | dev.futures.BrokenExecutor e) {
-            error(op, e.getClass().getSimpleName(), e.getMessage());
+            String type = e instanceof java.util.concurrent.RejectedExecutionException ? "RejectedExecution"
+                    : e.getClass().getSimpleName();
+            error(request, type, e.getMessage());
         }
-        return !shutDown;
     }
 
     /** End of input: shut down, waiting for what was submitted. */
     public void close() {
-        if (!shutDown) {
-            pool.executor().shutdown(true, false);
-            shutDown = true;
+        pool.executor().shutdown(true, false);
+    }
+
+    /**
+     * The session's exit code, once closed: 3 if the pool broke under a future, else 1 if a
+     * future failed or a submit was refused, else 0 (cancelled work is no failure).
+     */
+    public int exitCode() {
+        if (brokenInMap) {
+            return 3;
         }
+        boolean failed = refused;
+        for (Future<Object> future : futures.values()) {
+            if (!future.done() || future.cancelled() || future.exception() == null) {
+                continue;
+            }
+            if (future.exception() instanceof dev.futures.BrokenExecutor) {
+                return 3;
+            }
+            failed = true;
+        }
+        return failed ? 1 : 0;
     }
 
     // ------------------------------------------------------------------ ops
@@ -191,6 +212,8 @@ public final class SessionHandler {
             } catch (dev.futures.CancelledError cancelled) {
                 event.put("status", "cancelled");
             } catch (RuntimeException failure) {
+                refused = true;
+                brokenInMap |= failure instanceof dev.futures.BrokenExecutor;
                 failure(event, failure);
             }
             emit.accept(event);
@@ -201,7 +224,6 @@ public final class SessionHandler {
         boolean wait = !Boolean.FALSE.equals(request.get("wait"));
         boolean cancelFutures = Boolean.TRUE.equals(request.get("cancel_futures"));
         pool.executor().shutdown(wait, cancelFutures);
-        shutDown = true;
         emit.accept(event("shutdown"));
     }
 
@@ -239,9 +261,17 @@ public final class SessionHandler {
         emit.accept(FutureService.timeoutEvent(unfinished, total, message));
     }
 
-    private void error(Object op, String type, String message) {
+    /** An error about a request names its op and, if it has one, its id. */
+    private void error(Map<String, Object> request, String type, String message) {
+        Object op = request.get("op");
+        if ("submit".equals(op) || "map".equals(op)) {
+            refused = true; // work the client asked for did not run
+        }
         Map<String, Object> event = event("error");
         event.put("op", op);
+        if (request.get("id") != null) {
+            event.put("id", request.get("id"));
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("type", type);
         details.put("message", message);

@@ -118,15 +118,32 @@ class ExecutableIT {
             {"{\"op\":\"bogus\"}", "\"event\":\"error\""},
             {"{\"op\":\"shutdown\"}", "{\"event\":\"shutdown\"}"},
         };
+        List<String> workerEvents = new ArrayList<>();
         for (String[] exchange : exchanges) {
             stdin.write((exchange[0] + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
-            String answer = stdout.readLine(); // answered before the next request is even written
+            String answer = answer(stdout, workerEvents); // answered before the next request is even written
             assertTrue(answer.contains(exchange[1]), exchange[0] + " -> " + answer);
         }
-        assertEquals("{\"event\":\"end\",\"exit_code\":0}", stdout.readLine());
+        // After shutdown it still answers about its futures, until end of input.
+        stdin.write("{\"op\":\"state\",\"id\":1}\n".getBytes(StandardCharsets.UTF_8));
+        stdin.close();
+        assertTrue(answer(stdout, workerEvents).contains("\"state\":\"finished\""));
+        assertEquals("{\"event\":\"end\",\"exit_code\":0}", answer(stdout, workerEvents));
         assertTrue(session.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, session.exitValue());
+        assertTrue(workerEvents.stream().anyMatch(line -> line.contains("\"event\":\"worker_started\"")), workerEvents.toString());
+    }
+
+    /** The next answer line; worker_started/worker_exited events, which come when they happen, are set aside. */
+    private static String answer(BufferedReader stdout, List<String> workerEvents) throws IOException {
+        for (String line; (line = stdout.readLine()) != null; ) {
+            if (!line.contains("\"event\":\"worker_")) {
+                return line;
+            }
+            workerEvents.add(line);
+        }
+        return null;
     }
 
     @Test

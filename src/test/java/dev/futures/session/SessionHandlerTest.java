@@ -151,13 +151,39 @@ class SessionHandlerTest {
         assertEquals(9L, one("{\"op\":\"result\",\"id\":1}").get("value"));
     }
 
+    /** As a CPython script may after executor.shutdown(): ask about the futures it has; a late submit is refused. */
     @Test
-    void shutdownEndsTheSession() {
+    void afterShutdownTheSessionStillAnswersAndRefusesNewWork() {
         thread();
         one("{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[3]}");
         assertEquals("shutdown", one("{\"op\":\"shutdown\",\"wait\":true}").get("event"));
-        assertFalse(session.handleLine("{\"op\":\"stats\"}"));
-        assertEquals("error", events.get(events.size() - 1).get("event"));
+        assertEquals(9L, one("{\"op\":\"result\",\"id\":1}").get("value"));
+        assertEquals("summary", one("{\"op\":\"wait\",\"ids\":[1]}").get("event"));
+        assertEquals(9L, one("{\"op\":\"as_completed\",\"ids\":[1]}").get("value"));
+        assertEquals(0, session.exitCode());
+        Map<String, Object> late = one("{\"op\":\"submit\",\"id\":2,\"task\":\"square\",\"args\":[4]}");
+        assertEquals("error", late.get("event"));
+        assertEquals(2L, late.get("id"), "an error about a request names its id");
+        assertEquals(Map.of("type", "RejectedExecution", "message", "cannot schedule new futures after shutdown"),
+                late.get("error"));
+        assertEquals(1, session.exitCode(), "a refused submit");
+    }
+
+    @Test
+    void theExitCodeFollowsTheTable() {
+        thread();
+        one("{\"op\":\"submit\",\"id\":\"ok\",\"task\":\"square\",\"args\":[3]}");
+        one("{\"op\":\"result\",\"id\":\"ok\"}");
+        assertEquals(0, session.exitCode());
+        one("{\"op\":\"submit\",\"id\":\"bad\",\"task\":\"fail\",\"args\":[\"boom\"]}");
+        one("{\"op\":\"result\",\"id\":\"bad\"}");
+        assertEquals(1, session.exitCode(), "a failed task");
+        session.close();
+
+        process();
+        one("{\"op\":\"submit\",\"id\":\"dies\",\"task\":\"exit\",\"args\":[3]}");
+        assertEquals("BrokenProcessPool", ((Map<?, ?>) one("{\"op\":\"result\",\"id\":\"dies\"}").get("error")).get("type"));
+        assertEquals(3, session.exitCode(), "a broken pool");
     }
 
     /** terminate_workers on a thread pool sends SIGTERM to its running commands, and they end. */
