@@ -81,6 +81,6 @@ public class JobOptions {
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.tag, policy.timeout, pool.taskTimeout,
                 pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then, output.joblog,
-                output.progress != null ? output.progress : Progress.stderrIsTerminal());
+                output.progress != null ? output.progress : Progress.stderrIsTerminal(), pool.start());
     }
 }

@@ -20,7 +20,8 @@ final class JobRunner {
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, boolean tag,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
-            PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then, java.nio.file.Path joblog, boolean progress) {
+            PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then, java.nio.file.Path joblog, boolean progress,
+            PoolOptions.Start start) {
     }
 
     /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */
@@ -116,8 +117,8 @@ final class JobRunner {
                     printer.broken(done.input(), broken);
                     if (exitCode != ExitCodes.BROKEN) {
                         exitCode = ExitCodes.BROKEN;
-                        problem = "the pool broke: " + broken.getMessage()
-                                + (broken.getCause() == null ? "" : " (" + broken.getCause().getMessage() + ")");
+                        problem = "the pool broke: " + broken.getMessage() + (broken.getCause() == null ? ""
+                                : " (" + String.valueOf(broken.getCause().getMessage()).lines().findFirst().orElse("") + ")");
                         results.stopFeeding();
                         pool.stopTakingWork();
                     }

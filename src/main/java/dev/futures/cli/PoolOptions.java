@@ -1,6 +1,7 @@
 package dev.futures.cli;
 
 import dev.futures.ThreadPoolExecutor;
+import dev.futures.process.OnWorkerDeath;
 import dev.futures.process.ProcessPoolExecutor;
 import dev.futures.process.WorkerLaunchers;
 import dev.futures.session.TaskPool;
@@ -43,6 +44,28 @@ public class PoolOptions {
                     + "({worker} stands for this program's worker command), e.g. 'ssh host futures worker'.")
     String workerLauncher;
 
+    @Option(names = "--initializer", paramLabel = "TASK",
+            description = "Run this task once in each worker (thread or process) before its first task, "
+                    + "with the --initarg values; if it fails, the pool breaks (CPython's initializer).")
+    String initializer;
+
+    @Option(names = "--initarg", paramLabel = "ARG", description = "An argument of --initializer (repeatable).")
+    java.util.List<String> initargs = new java.util.ArrayList<>();
+
+    @Option(names = "--on-worker-death", paramLabel = "break|replace", defaultValue = "break",
+            description = "--pool process: a worker that dies breaks the pool (break, CPython's rule) or only "
+                    + "fails its task with WorkerDiedError and is replaced (replace).")
+    String onWorkerDeath;
+
+    /** How each pool's workers start and what a worker's death does: the same for every verb. */
+    record Start(String initializer, java.util.List<Object> initargs, OnWorkerDeath onWorkerDeath) {
+    }
+
+    Start start() {
+        return new Start(initializer, java.util.List.copyOf(initargs),
+                onWorkerDeath.equals("replace") ? OnWorkerDeath.REPLACE : OnWorkerDeath.BREAK);
+    }
+
     /** The worker count to use: the option, else configuration, else the number of CPUs. */
     int resolveWorkers(FuturesConfig config) {
         if (workers != null) {
@@ -56,7 +79,19 @@ public class PoolOptions {
 
     /** @throws UsageError for process-pool options given to the thread pool, or a bad count */
     void validate() {
+        if (!onWorkerDeath.equals("break") && !onWorkerDeath.equals("replace")) {
+            throw new UsageError("--on-worker-death must be break or replace, got '" + onWorkerDeath + "'");
+        }
+        if (initializer == null && !initargs.isEmpty()) {
+            throw new UsageError("--initarg needs --initializer TASK");
+        }
+        if (initializer != null && TaskRegistry.discover().find(initializer).isEmpty()) {
+            throw new UsageError("--initializer: no task is named '" + initializer + "' (see 'futures tasks')");
+        }
         if (pool != Pool.process) {
+            if (onWorkerDeath.equals("replace")) {
+                throw new UsageError("--on-worker-death needs --pool process (a thread cannot die alone)");
+            }
             if (maxTasksPerChild != null) {
                 throw new UsageError("--max-tasks-per-child needs --pool process");
             }
@@ -98,16 +133,31 @@ public class PoolOptions {
     TaskPool taskPool(int workers, String threadNamePrefix, dev.futures.process.WorkerListener listener) {
         if (pool != Pool.process) {
             CommandRunner commands = CommandRunner.forThisProcess();
-            return TaskPool.of(ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix).build(),
-                    TaskRegistry.discover(commands), commands);
+            TaskRegistry tasks = TaskRegistry.discover(commands);
+            return TaskPool.of(threadPool(workers, threadNamePrefix, tasks, start()).build(), tasks, commands);
         }
-        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, workerLauncher).listener(listener).build());
+        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, workerLauncher, start()).listener(listener)
+                .build());
+    }
+
+    /** A thread pool whose threads each run the --initializer task (from {@code tasks}) first. */
+    static ThreadPoolExecutor.Builder threadPool(int workers, String threadNamePrefix, TaskRegistry tasks, Start start) {
+        ThreadPoolExecutor.Builder builder = ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix);
+        if (start.initializer() != null) {
+            java.util.concurrent.Callable<Object> init = tasks.bind(start.initializer(), start.initargs());
+            builder.initializer(init::call);
+        }
+        return builder;
     }
 
     /** A process pool with the --task-timeout, --max-tasks-per-child and --worker-launcher given (null: not given). */
     static ProcessPoolExecutor.Builder processPool(int workers, Duration taskTimeout, Integer maxTasksPerChild,
-            String workerLauncher) {
-        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(workers).taskTimeout(taskTimeout);
+            String workerLauncher, Start start) {
+        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(workers).taskTimeout(taskTimeout)
+                .onWorkerDeath(start.onWorkerDeath());
+        if (start.initializer() != null) {
+            builder.initializer(start.initializer(), start.initargs().toArray());
+        }
         if (maxTasksPerChild != null) {
             builder.maxTasksPerChild(maxTasksPerChild);
         }

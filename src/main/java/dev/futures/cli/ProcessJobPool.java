@@ -23,7 +23,7 @@ final class ProcessJobPool implements JobPool {
     ProcessJobPool(JobRunner.Settings settings, WorkerListener listener) {
         this.settings = settings;
         this.pool = PoolOptions.processPool(settings.workers(), settings.taskTimeout(), settings.maxTasksPerChild(),
-                settings.workerLauncher()).listener(listener).build();
+                settings.workerLauncher(), settings.start()).listener(listener).build();
     }
 
     /**

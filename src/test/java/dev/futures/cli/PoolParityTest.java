@@ -35,6 +35,9 @@ class PoolParityTest {
     private static List<Map<String, Object>> events(LaunchResult result, String kind) throws Exception {
         List<Map<String, Object>> events = new ArrayList<>();
         for (String line : result.getOutput().lines().toList()) {
+            if (!line.startsWith("{")) {
+                continue; // a log line and its stack: the test launcher captures them with stdout; the executable writes them on stderr
+            }
             Map<String, Object> event = JSON.decode(line);
             if (kind.equals(event.get("event"))) {
                 events.add(event);
@@ -195,5 +198,79 @@ class PoolParityTest {
     @Test
     void aTaskResultCarriesItsWorkerAndDurationOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
         aTaskResultCarriesItsWorkerAndDuration(launcher, "process");
+    }
+
+    // ------------------------------------------------------------------ options the library has
+
+    private void anInitializerRunsOnceInEachWorkerFirst(QuarkusMainLauncher launcher, String pool) throws Exception {
+        Path log = dir.resolve("init.log");
+        LaunchResult result = launcher.launch("map", "--pool", pool, "-j2", "--output", "jsonl",
+                "--initializer", "sh", "--initarg", "echo init >> '" + log + "'", "--task", "echo", ":::", "a", "b", "c", "d");
+        assertEquals(0, result.exitCode(), result.getOutput() + MapCommandTest.stderr(result));
+        assertEquals(4, events(result, "result").size());
+        long inits = Files.readAllLines(log).size();
+        assertTrue(inits >= 1 && inits <= 2, "once per worker, at most -j: " + inits);
+    }
+
+    @Test
+    void anInitializerOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
+        anInitializerRunsOnceInEachWorkerFirst(launcher, "thread");
+    }
+
+    @Test
+    void anInitializerOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
+        anInitializerRunsOnceInEachWorkerFirst(launcher, "process");
+    }
+
+    private void aFailingInitializerBreaksThePool(QuarkusMainLauncher launcher, String pool, String broken) throws Exception {
+        LaunchResult result = launcher.launch("map", "--pool", pool, "-j2", "--output", "jsonl",
+                "--initializer", "fail", "--initarg", "no database", "--task", "echo", ":::", "a", "b");
+        assertEquals(3, result.exitCode(), result.getOutput() + MapCommandTest.stderr(result));
+        List<Map<String, Object>> results = events(result, "result");
+        assertEquals(2, results.size(), result.getOutput());
+        for (Map<String, Object> each : results) {
+            assertEquals(broken, error(each).get("type"));
+        }
+        if (pool.equals("thread")) { // a worker's own stderr is the test JVM's, out of the launcher's reach
+            assertTrue((result.getOutput() + result.getErrorOutput()).contains("Exception in initializer"),
+                    result.getErrorOutput());
+        }
+        assertEquals(1, MapCommandTest.stderr(result).lines().filter(line -> line.startsWith("futures map:")).count());
+    }
+
+    @Test
+    void aFailingInitializerBreaksTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
+        aFailingInitializerBreaksThePool(launcher, "thread", "BrokenThreadPool");
+    }
+
+    @Test
+    void aFailingInitializerBreaksTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
+        aFailingInitializerBreaksThePool(launcher, "process", "BrokenProcessPool");
+    }
+
+    @Test
+    void badPoolOptionsExit2BeforeAnythingRuns(QuarkusMainLauncher launcher) {
+        for (String[] args : new String[][] {
+            {"map", "--initializer", "no-such-task", "echo", ":::", "a"},
+            {"map", "--initarg", "x", "echo", ":::", "a"},
+            {"map", "--on-worker-death", "replace", "echo", ":::", "a"},
+            {"map", "--pool", "process", "--on-worker-death", "sometimes", "echo", ":::", "a"},
+        }) {
+            LaunchResult result = launcher.launch(args);
+            assertEquals(2, result.exitCode(), String.join(" ", args));
+            assertEquals(1, MapCommandTest.stderr(result).lines().count(), MapCommandTest.stderr(result));
+            assertEquals("", result.getOutput());
+        }
+    }
+
+    @Test
+    void onWorkerDeathReplaceFailsOnlyTheDeadWorkersTask(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult result = launcher.launch("map", "--pool", "process", "-j1", "--output", "jsonl",
+                "--on-worker-death", "replace", "--task", "sh", ":::", "kill -9 $PPID", "echo fine");
+        List<Map<String, Object>> results = events(result, "result");
+        assertEquals(2, results.size(), result.getOutput());
+        assertEquals("WorkerDiedError", error(results.get(0)).get("type"), result.getOutput());
+        assertEquals("fine\n", results.get(1).get("value"));
+        assertEquals(1, result.exitCode(), "a failed task, not a broken pool");
     }
 }
