@@ -56,8 +56,7 @@ public final class TestTasks implements TaskProvider {
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                     return args.get(1);
                 }));
-        registry.register(Task.of("unencodable", "unencodable()", "returns a value that cannot cross a process boundary",
-                args -> new Object()));
+        // "unencodable" is a built-in now (BuiltinTasks), for the executable's tests too.
         registry.register(Task.of("print_to_stdout", "print_to_stdout(text)", "System.out.println(text), then return it",
                 args -> {
                     System.out.println(args.get(0));

@@ -29,7 +29,7 @@ final class ThreadJobPool implements JobPool {
     @Override
     public Future<?> submit(Job job) {
         if (job.isTask()) {
-            Callable<Object> call = tasks.bind(job.task(), job.values());
+            Callable<Object> call = dev.futures.session.TaskPool.plainResult(job.task(), tasks.bind(job.task(), job.values()));
             return pool.submit(() -> callTask(job, call));
         }
         return pool.submit(() -> {

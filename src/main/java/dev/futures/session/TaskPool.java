@@ -52,6 +52,19 @@ public interface TaskPool {
         return of(pool, tasks, null);
     }
 
+    /**
+     * A thread pool's call of a task, whose result must be plain data as a worker's must: a
+     * value JSON cannot carry fails that future with {@code EncodingError} (the same text as a
+     * worker's), and the pool goes on. Every thread-pool path calls tasks through this.
+     */
+    static java.util.concurrent.Callable<Object> plainResult(String task, java.util.concurrent.Callable<Object> call) {
+        return () -> {
+            Object value = call.call();
+            dev.futures.protocol.NdjsonCodec.requirePlainData(value, "the result of " + task);
+            return value;
+        };
+    }
+
     /** A thread pool running {@code tasks}, whose commands {@code commands} starts (null: not stoppable). */
     static TaskPool of(ThreadPoolExecutor pool, TaskRegistry tasks, CommandRunner commands) {
         return new TaskPool() {
@@ -60,7 +73,7 @@ public interface TaskPool {
                 if (timeout != null) {
                     throw new UnsupportedOperationException("a task timeout needs the process pool (--pool process)");
                 }
-                java.util.concurrent.Callable<Object> bound = tasks.bind(task, args);
+                java.util.concurrent.Callable<Object> bound = plainResult(task, tasks.bind(task, args));
                 if (beforeStart == null) {
                     return pool.submit(bound);
                 }
@@ -73,7 +86,7 @@ public interface TaskPool {
             @Override
             public MapIterator<Object> map(String task, Iterable<List<Object>> args, MapOptions options) {
                 var resolved = tasks.require(task);
-                return pool.map(resolved::call, args, options);
+                return pool.map(values -> plainResult(task, () -> resolved.call(values)).call(), args, options);
             }
 
             @Override

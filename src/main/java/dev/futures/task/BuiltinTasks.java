@@ -42,7 +42,9 @@ public final class BuiltinTasks {
                 Task.of("pid", "pid()", "return the pid of the process that runs the task", BuiltinTasks::pid),
                 Task.of("square", "square(n)", "return n * n", BuiltinTasks::square),
                 Task.of("digest", "digest(path[, algorithm])", "hex digest of a file (default SHA-256)",
-                        BuiltinTasks::digest));
+                        BuiltinTasks::digest),
+                Task.of("unencodable", "unencodable()", "(for tests) return NaN, a value JSON cannot carry",
+                        args -> Double.NaN));
     }
 
     static Object sh(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {

@@ -273,4 +273,25 @@ class PoolParityTest {
         assertEquals("fine\n", results.get(1).get("value"));
         assertEquals(1, result.exitCode(), "a failed task, not a broken pool");
     }
+
+    /** A value JSON cannot carry fails its own future (the pool going on: SessionHandlerTest). */
+    private void anUnencodableValueFailsOnlyItsFuture(QuarkusMainLauncher launcher, String pool) throws Exception {
+        LaunchResult result = launcher.launch("map", "--pool", pool, "-j1", "--output", "jsonl", "--task", "unencodable",
+                ":::", "a");
+        Map<String, Object> failed = events(result, "result").get(0);
+        assertEquals("EncodingError", error(failed).get("type"), result.getOutput());
+        assertEquals("unencodable[a]: cannot encode the result of unencodable: NaN is not a JSON number",
+                error(failed).get("message"));
+        assertEquals(1, result.exitCode());
+    }
+
+    @Test
+    void anUnencodableValueOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
+        anUnencodableValueFailsOnlyItsFuture(launcher, "thread");
+    }
+
+    @Test
+    void anUnencodableValueOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
+        anUnencodableValueFailsOnlyItsFuture(launcher, "process");
+    }
 }

@@ -186,6 +186,26 @@ class SessionHandlerTest {
         assertEquals(3, session.exitCode(), "a broken pool");
     }
 
+    private void anUnencodableValueFailsItsFutureAndThePoolGoesOn() {
+        one("{\"op\":\"submit\",\"id\":1,\"task\":\"unencodable\"}");
+        Map<String, Object> failed = one("{\"op\":\"result\",\"id\":1}");
+        assertEquals("EncodingError", ((Map<?, ?>) failed.get("error")).get("type"), failed.toString());
+        one("{\"op\":\"submit\",\"id\":2,\"task\":\"square\",\"args\":[3]}");
+        assertEquals(9L, one("{\"op\":\"result\",\"id\":2}").get("value"));
+    }
+
+    @Test
+    void anUnencodableValueOnTheThreadPool() {
+        thread();
+        anUnencodableValueFailsItsFutureAndThePoolGoesOn();
+    }
+
+    @Test
+    void anUnencodableValueOnTheProcessPool() {
+        process();
+        anUnencodableValueFailsItsFutureAndThePoolGoesOn();
+    }
+
     /** terminate_workers on a thread pool sends SIGTERM to its running commands, and they end. */
     @Test
     void terminateWorkersEndsAThreadPoolsRunningCommands() throws Exception {
