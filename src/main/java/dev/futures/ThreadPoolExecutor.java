@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -32,6 +33,7 @@ public class ThreadPoolExecutor extends Executor {
     private final int maxWorkers;
     private final String threadNamePrefix;
     private final Initializer initializer;
+    private final Consumer<Thread> stopper;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workArrived = lock.newCondition();
@@ -58,6 +60,7 @@ public class ThreadPoolExecutor extends Executor {
                 ? builder.threadNamePrefix
                 : "ThreadPoolExecutor-" + POOL_COUNTER.getAndIncrement();
         this.initializer = builder.initializer;
+        this.stopper = builder.stopper;
     }
 
     public static Builder builder() {
@@ -82,7 +85,7 @@ public class ThreadPoolExecutor extends Executor {
                 throw new BrokenThreadPool(broken);
             }
             refuseIfClosed(shutdown);
-            Future<T> future = new Future<>();
+            ThreadFuture<T> future = new ThreadFuture<>(stopper);
             queue.add(new WorkItem<>(future, fn));
             if (queue.size() > available && threads.size() < maxWorkers) {
                 startThread();
@@ -212,10 +215,10 @@ public class ThreadPoolExecutor extends Executor {
 
     /** A queued call and its future. */
     private static final class WorkItem<T> {
-        final Future<T> future;
+        final ThreadFuture<T> future;
         final Callable<T> fn;
 
-        WorkItem(Future<T> future, Callable<T> fn) {
+        WorkItem(ThreadFuture<T> future, Callable<T> fn) {
             this.future = future;
             this.fn = fn;
         }
@@ -228,17 +231,21 @@ public class ThreadPoolExecutor extends Executor {
             }
             T value = null;
             Throwable error = null;
+            future.started(Thread.currentThread());
             try {
                 value = fn.call();
             } catch (Throwable e) {
                 // Like CPython catching BaseException: the worker survives whatever the task threw.
                 error = e;
+            } finally {
+                future.finished();
             }
             beforeCompleting.run();
+            // try: a forced cancel may have ended the future while the task ran on.
             if (error != null) {
-                future.setException(error);
+                future.trySetException(error);
             } else {
-                future.setResult(value);
+                future.trySetResult(value);
             }
         }
     }
@@ -248,8 +255,18 @@ public class ThreadPoolExecutor extends Executor {
         private int maxWorkers;
         private String threadNamePrefix;
         private Initializer initializer;
+        private Consumer<Thread> stopper = thread -> { };
 
         private Builder() {
+        }
+
+        /**
+         * What a forced cancel ({@link ThreadFuture#cancel(boolean) cancel(true)}) does beyond
+         * interrupting the task's thread: e.g. kill the processes the task started on it.
+         */
+        public Builder onForcedCancel(Consumer<Thread> value) {
+            this.stopper = Objects.requireNonNull(value, "value");
+            return this;
         }
 
         /** @throws IllegalArgumentException {@code "max_workers must be greater than 0"} */

@@ -228,4 +228,32 @@ class ThreadPoolExecutorTest {
             assertEquals(1, threadsNamed("interrupt").size());
         }
     }
+
+    /** Spec §10 F1 on the thread pool: cancel(true) stops a running task; the pool goes on, its thread clean. */
+    @Test
+    void aForcedCancelInterruptsARunningTaskAndRunsTheStopper() throws Exception {
+        List<Thread> stopped = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        try (ThreadPoolExecutor pool = ThreadPoolExecutor.builder().maxWorkers(1).onForcedCancel(stopped::add).build()) {
+            Future<String> blocked = pool.submit(() -> {
+                running.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                    return "never";
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    return "interrupted"; // dropped: the future was cancelled first
+                }
+            });
+            assertTrue(running.await(10, TimeUnit.SECONDS));
+            assertFalse(blocked.cancel(), "a plain cancel does not stop running work (CPython)");
+            assertTrue(blocked.cancel(true));
+            assertTrue(blocked.cancelled());
+            assertTrue(interrupted.await(10, TimeUnit.SECONDS));
+            assertEquals(1, stopped.size(), "the stopper ran for the task's thread");
+            // The same (only) thread runs the next task, with no interrupt left over.
+            assertFalse(pool.submit(() -> Thread.currentThread().isInterrupted()).result(Duration.ofSeconds(10)));
+        }
+    }
 }

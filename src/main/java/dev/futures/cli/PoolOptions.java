@@ -134,15 +134,20 @@ public class PoolOptions {
         if (pool != Pool.process) {
             CommandRunner commands = CommandRunner.forThisProcess();
             TaskRegistry tasks = TaskRegistry.discover(commands);
-            return TaskPool.of(threadPool(workers, threadNamePrefix, tasks, start()).build(), tasks, commands);
+            return TaskPool.of(threadPool(workers, threadNamePrefix, tasks, commands, start()).build(), tasks, commands);
         }
         return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, workerLauncher, start()).listener(listener)
                 .build());
     }
 
-    /** A thread pool whose threads each run the --initializer task (from {@code tasks}) first. */
-    static ThreadPoolExecutor.Builder threadPool(int workers, String threadNamePrefix, TaskRegistry tasks, Start start) {
-        ThreadPoolExecutor.Builder builder = ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix);
+    /**
+     * A thread pool whose threads each run the --initializer task (from {@code tasks}) first, and
+     * whose forced cancel kills the processes the task started through {@code commands}.
+     */
+    static ThreadPoolExecutor.Builder threadPool(int workers, String threadNamePrefix, TaskRegistry tasks,
+            CommandRunner commands, Start start) {
+        ThreadPoolExecutor.Builder builder = ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix)
+                .onForcedCancel(commands::killScopeOf);
         if (start.initializer() != null) {
             java.util.concurrent.Callable<Object> init = tasks.bind(start.initializer(), start.initargs());
             builder.initializer(init::call);

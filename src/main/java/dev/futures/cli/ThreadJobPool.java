@@ -21,7 +21,7 @@ final class ThreadJobPool implements JobPool {
     private ScheduledExecutorService timers;
 
     ThreadJobPool(JobRunner.Settings settings) {
-        this.pool = PoolOptions.threadPool(settings.workers(), "futures-task", tasks, settings.start()).build();
+        this.pool = PoolOptions.threadPool(settings.workers(), "futures-task", tasks, commands, settings.start()).build();
         this.taskTimeout = settings.taskTimeout();
         this.slots = new JobSlots(settings.workers());
     }

@@ -65,6 +65,22 @@ public interface TaskPool {
         };
     }
 
+    /**
+     * The call in a {@link CommandRunner.Scope} of its own, so a forced cancel (the pool's
+     * {@code onForcedCancel(commands::killScopeOf)}) kills just its processes; as it is without a runner.
+     */
+    private static java.util.concurrent.Callable<Object> inScope(CommandRunner commands,
+            java.util.concurrent.Callable<Object> call) {
+        if (commands == null) {
+            return call;
+        }
+        return () -> {
+            try (CommandRunner.Scope scope = commands.openScope()) {
+                return call.call();
+            }
+        };
+    }
+
     /** A thread pool running {@code tasks}, whose commands {@code commands} starts (null: not stoppable). */
     static TaskPool of(ThreadPoolExecutor pool, TaskRegistry tasks, CommandRunner commands) {
         return new TaskPool() {
@@ -73,7 +89,7 @@ public interface TaskPool {
                 if (timeout != null) {
                     throw new UnsupportedOperationException("a task timeout needs the process pool (--pool process)");
                 }
-                java.util.concurrent.Callable<Object> bound = plainResult(task, tasks.bind(task, args));
+                java.util.concurrent.Callable<Object> bound = inScope(commands, plainResult(task, tasks.bind(task, args)));
                 if (beforeStart == null) {
                     return pool.submit(bound);
                 }

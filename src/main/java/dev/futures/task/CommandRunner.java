@@ -41,8 +41,8 @@ public final class CommandRunner implements AutoCloseable {
                 return thread;
             });
     private volatile boolean stopped;
-    /** The scope of the call running on this thread, if it opened one ({@link #openScope()}). */
-    private final ThreadLocal<Scope> scopes = new ThreadLocal<>();
+    /** The scope of the call running on each thread that opened one ({@link #openScope()}). */
+    private final java.util.Map<Thread, Scope> scopes = new ConcurrentHashMap<>();
     private ScheduledThreadPoolExecutor watchdogs;
     private final List<String> sessionPrefix;
 
@@ -130,7 +130,7 @@ public final class CommandRunner implements AutoCloseable {
         } finally {
             launching.readLock().unlock();
         }
-        Scope scope = scopes.get();
+        Scope scope = scopes.get(Thread.currentThread());
         if (scope != null) {
             scope.add(process);
         }
@@ -166,14 +166,24 @@ public final class CommandRunner implements AutoCloseable {
      */
     public Scope openScope() {
         Scope scope = new Scope();
-        scopes.set(scope);
+        scopes.put(Thread.currentThread(), scope);
         return scope;
+    }
+
+    /** Kills the commands of the call running on {@code thread} in a scope (a forced cancel); else nothing. */
+    public void killScopeOf(Thread thread) {
+        Scope scope = scopes.get(thread);
+        if (scope != null) {
+            scope.kill();
+        }
     }
 
     /** The commands one call started; see {@link #openScope()}. */
     public final class Scope implements AutoCloseable {
         private final Set<Process> processes = ConcurrentHashMap.newKeySet();
         private volatile boolean killed;
+
+        private final Thread thread = Thread.currentThread();
 
         private Scope() {
         }
@@ -200,9 +210,7 @@ public final class CommandRunner implements AutoCloseable {
         /** Ends the scope on this thread. */
         @Override
         public void close() {
-            if (scopes.get() == this) {
-                scopes.remove();
-            }
+            scopes.remove(thread, this);
         }
     }
 

@@ -206,6 +206,27 @@ class SessionHandlerTest {
         anUnencodableValueFailsItsFutureAndThePoolGoesOn();
     }
 
+    /** A forced cancel on a thread pool kills the processes of that task only (spec §10 F1). */
+    @Test
+    void aForcedCancelOnAThreadPoolKillsTheTasksProcesses() throws Exception {
+        dev.futures.task.CommandRunner commands = new dev.futures.task.CommandRunner();
+        ThreadPoolExecutor pool = ThreadPoolExecutor.builder().maxWorkers(2).onForcedCancel(commands::killScopeOf).build();
+        session = new SessionHandler(TaskPool.of(pool, TaskRegistry.discover(commands), commands), events::add);
+        Path pid = dir.resolve("pid");
+        one("{\"op\":\"submit\",\"id\":\"long\",\"task\":\"sh\",\"args\":[\"echo $$ > '" + pid + "'; exec sleep 60\"]}");
+        one("{\"op\":\"submit\",\"id\":\"other\",\"task\":\"sh\",\"args\":[\"sleep 1; echo kept\"]}");
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
+            assertTrue(System.nanoTime() < giveUp, "the command never started");
+            Thread.onSpinWait();
+        }
+        ProcessHandle sleeper = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+        assertEquals(true, one("{\"op\":\"cancel\",\"id\":\"long\",\"force\":true}").get("cancelled"));
+        sleeper.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("cancelled", one("{\"op\":\"state\",\"id\":\"long\"}").get("state"));
+        assertEquals("kept\n", one("{\"op\":\"result\",\"id\":\"other\",\"timeout\":30}").get("value"));
+    }
+
     /** terminate_workers on a thread pool sends SIGTERM to its running commands, and they end. */
     @Test
     void terminateWorkersEndsAThreadPoolsRunningCommands() throws Exception {
