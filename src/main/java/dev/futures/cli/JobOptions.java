@@ -19,6 +19,11 @@ public class JobOptions {
             description = "Inputs read ahead of the results printed (default: 4 per worker).")
     Integer buffersize;
 
+    @Option(names = "--chunksize", paramLabel = "N",
+            description = "--pool process with --task: send inputs to a worker N at a time, each with its own "
+                    + "result (Executor.map's chunksize); --buffersize then counts chunks.")
+    Integer chunksize;
+
     @Option(names = {"-0", "--null"}, description = "Inputs on stdin and in '::::' files end with NUL, not newline.")
     boolean nullSeparated;
 
@@ -75,12 +80,21 @@ public class JobOptions {
         if (buffersize != null && buffersize < 1) {
             throw new UsageError("--buffersize must be at least 1, got " + buffersize);
         }
-        int window = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
+        if (chunksize != null && chunksize < 1) {
+            throw new UsageError("chunksize must be >= 1."); // CPython's text
+        }
+        if (chunksize != null && pool.pool != PoolOptions.Pool.process) {
+            throw new UsageError("--chunksize needs --pool process (a thread pool has no message to save)");
+        }
+        int chunk = chunksize == null ? 1 : chunksize;
+        // As in CPython, the read-ahead counts chunks.
+        long base = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
+        int window = (int) Math.min(Integer.MAX_VALUE, base * chunk);
         boolean inputOrder = output.order == OutputOptions.Order.input
                 && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED;
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.tag, policy.timeout, pool.taskTimeout,
                 pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then, output.joblog,
-                output.progress != null ? output.progress : Progress.stderrIsTerminal(), pool.start());
+                output.progress != null ? output.progress : Progress.stderrIsTerminal(), pool.start(), chunk);
     }
 }

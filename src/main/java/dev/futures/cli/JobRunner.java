@@ -21,7 +21,7 @@ final class JobRunner {
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, boolean tag,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
             PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then, java.nio.file.Path joblog, boolean progress,
-            PoolOptions.Start start) {
+            PoolOptions.Start start, int chunksize) {
     }
 
     /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */

@@ -52,6 +52,9 @@ public class MapCommand implements Callable<Integer> {
             throw new UsageError("no command given (usage: futures map COMMAND [ARG...] ::: INPUT...; "
                     + "to run each input as a command line, use 'futures run')");
         }
+        if (options.chunksize != null) {
+            throw new UsageError("--chunksize needs --task: a command runs alone, one per input");
+        }
         CommandTemplate template = new CommandTemplate(groups.command());
         template.requireGroups(groups.width());
         JobRunner.Settings settings = options.settings(config);

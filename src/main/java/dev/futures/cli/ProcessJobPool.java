@@ -19,11 +19,14 @@ import java.util.Map;
 final class ProcessJobPool implements JobPool {
     private final ProcessPoolExecutor pool;
     private final JobRunner.Settings settings;
+    /** --chunksize above 1 for --task jobs; else null: each job travels alone. */
+    private final TaskChunks chunks;
 
     ProcessJobPool(JobRunner.Settings settings, WorkerListener listener) {
         this.settings = settings;
         this.pool = PoolOptions.processPool(settings.workers(), settings.taskTimeout(), settings.maxTasksPerChild(),
                 settings.workerLauncher(), settings.start()).listener(listener).build();
+        this.chunks = settings.chunksize() > 1 ? new TaskChunks(pool, settings.chunksize()) : null;
     }
 
     /**
@@ -33,7 +36,7 @@ final class ProcessJobPool implements JobPool {
     @Override
     public Future<?> submit(Job job) {
         if (job.isTask()) {
-            return pool.submit(job.task(), job.values().toArray());
+            return chunks != null ? chunks.submit(job) : pool.submit(job.task(), job.values().toArray());
         }
         int slot = (int) ((job.seq() - 1) % settings.workers()) + 1;
         return pool.submit("command", job.commandLine(slot).toArray());
@@ -42,9 +45,11 @@ final class ProcessJobPool implements JobPool {
     @Override
     public JobResult outcome(Job job, Future<?> done) {
         if (job.isTask()) {
-            // Not a ProcessFuture when the pool had broken before the submit (JobRunner.submit).
-            long pid = done instanceof ProcessFuture<?> ran ? ran.workerPid() : 0;
-            long nanos = done instanceof ProcessFuture<?> ran ? ran.runNanos() : 0;
+            // Not a ProcessFuture when the pool had broken before the submit (JobRunner.submit);
+            // a chunked job's own call is behind its mirror.
+            Future<?> call = done instanceof TaskChunks.Chunked chunked && chunked.real() != null ? chunked.real() : done;
+            long pid = call instanceof ProcessFuture<?> ran ? ran.workerPid() : 0;
+            long nanos = call instanceof ProcessFuture<?> ran ? ran.runNanos() : 0;
             try {
                 return JobResult.ofTask(job, done.result(), null, pid, nanos);
             } catch (BrokenExecutor e) {
@@ -92,6 +97,9 @@ final class ProcessJobPool implements JobPool {
 
     @Override
     public void close() {
+        if (chunks != null) {
+            chunks.close();
+        }
         pool.shutdown(true, true);
     }
 }

@@ -28,6 +28,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (options.chunksize != null) {
+            throw new UsageError("--chunksize needs 'map --task': a command line runs alone");
+        }
         JobRunner.Settings settings = options.settings(config);
         Iterator<List<String>> commandLines = lines.isEmpty()
                 ? InputGroups.parse(List.of("run")).inputs(() -> System.in, options.delimiter())

@@ -197,6 +197,15 @@ public class ProcessPoolExecutor extends Executor {
                 chunk -> new ArrayList<Future<Object>>(submitGroup(task, chunk, taskTimeout, null)));
     }
 
+    /**
+     * Beyond CPython: the calls of one task travel to one worker in one message, each with its
+     * own future, as {@code map}'s {@code chunksize} sends them; for callers that stream their
+     * inputs and chunk them themselves. An argument that cannot cross fails only its own future.
+     */
+    public List<ProcessFuture<Object>> submitChunk(String task, List<? extends List<?>> argLists) {
+        return submitGroup(task, argLists, taskTimeout, null);
+    }
+
     private List<ProcessFuture<Object>> submitGroup(String task, List<? extends List<?>> argLists, Duration timeout,
             Runnable beforeStart) {
         tasks.require(task);

@@ -294,4 +294,37 @@ class PoolParityTest {
     void anUnencodableValueOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
         anUnencodableValueFailsOnlyItsFuture(launcher, "process");
     }
+
+    /** --chunksize: inputs travel to a worker N at a time, each with its own result, in order. */
+    @Test
+    void chunksizeSendsInputsToAWorkerNAtATime(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult result = launcher.launch("map", "--pool", "process", "-j2", "--chunksize", "3", "--output", "jsonl",
+                "--task", "echo", ":::", "1", "2", "3", "4", "5", "6");
+        assertEquals(0, result.exitCode(), result.getOutput() + MapCommandTest.stderr(result));
+        List<Map<String, Object>> results = events(result, "result");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), results.stream().map(r -> r.get("value")).toList());
+        // One chunk of six is one call on one worker, although a second worker is there to help:
+        // sent one by one, the second worker would take some of the 1.8 s of work.
+        result = launcher.launch("map", "--pool", "process", "-j2", "--chunksize", "6", "--output", "jsonl",
+                "--task", "sleep", ":::", "0.3", "0.3", "0.3", "0.3", "0.3", "0.3");
+        assertEquals(0, result.exitCode(), result.getOutput());
+        assertEquals(1, events(result, "result").stream().map(r -> r.get("worker_pid")).distinct().count(),
+                result.getOutput());
+    }
+
+    @Test
+    void badChunksizesExit2WithCPythonsMessageBeforeAnyWorkerStarts(QuarkusMainLauncher launcher) {
+        LaunchResult zero = launcher.launch("map", "--pool", "process", "--chunksize", "0", "--task", "echo", ":::", "a");
+        assertEquals(2, zero.exitCode());
+        assertEquals("futures map: chunksize must be >= 1.", MapCommandTest.stderr(zero).strip());
+        assertEquals("", zero.getOutput(), "nothing ran, no worker started");
+        for (String[] args : new String[][] {
+            {"map", "--chunksize", "2", "--task", "echo", ":::", "a"},
+            {"map", "--pool", "process", "--chunksize", "2", "echo", ":::", "a"},
+        }) {
+            LaunchResult result = launcher.launch(args);
+            assertEquals(2, result.exitCode(), String.join(" ", args));
+            assertEquals(1, MapCommandTest.stderr(result).lines().count());
+        }
+    }
 }
