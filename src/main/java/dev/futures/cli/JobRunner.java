@@ -119,8 +119,7 @@ final class JobRunner {
                         exitCode = ExitCodes.BROKEN;
                         problem = "the pool broke: " + broken.getMessage() + (broken.getCause() == null ? ""
                                 : " (" + String.valueOf(broken.getCause().getMessage()).lines().findFirst().orElse("") + ")");
-                        results.stopFeeding();
-                        pool.stopTakingWork();
+                        results.stopReading(); // not stopFeeding: what was submitted is not cancelled, the break ends it
                     }
                     continue;
                 }

@@ -156,6 +156,15 @@ final class StreamingMap<I> implements AutoCloseable {
      * {@link #next()} still yields every submitted call (cancelled ones too) before it ends. A
      * pump blocked on reading stdin is left behind (it is a daemon thread).
      */
+    /**
+     * No more input is read or submitted; what was submitted is left to end as it will (a
+     * broken pool fails it): next() still yields each of them.
+     */
+    void stopReading() {
+        endOfInput();
+        pump.interrupt();
+    }
+
     void stopFeeding() {
         endOfInput();
         pump.interrupt();
