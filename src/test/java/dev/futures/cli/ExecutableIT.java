@@ -412,13 +412,8 @@ class ExecutableIT {
      */
     @Test
     void serveOnAFullVolumeStartsRefusesWhatItCannotRecordAndRecoversByItself() throws Exception {
-        Path volume = Files.createDirectories(dir.resolve("volume"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", volume.toString())
-                .redirectErrorStream(true).start();
-        mount.getInputStream().readAllBytes();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here");
-        try {
-            Path state = volume.resolve("state");
+        try (dev.futures.FullVolume volume = dev.futures.FullVolume.mount(dir.resolve("volume"))) {
+            Path state = volume.path().resolve("state");
             java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
             Process first = startServe(env, state, "-j1");
             assertEquals("f1", client(env, 0, "submit", "echo", "kept"));
@@ -428,16 +423,7 @@ class ExecutableIT {
             String address = Files.readString(state.resolve("address")).strip();
             String port = address.substring(address.lastIndexOf(':') + 1);
 
-            Path filler = volume.resolve("filler");
-            try (OutputStream out = Files.newOutputStream(filler)) {
-                byte[] block = new byte[1024];
-                while (true) {
-                    out.write(block);
-                    out.flush();
-                }
-            } catch (IOException full) {
-                // The volume is full now.
-            }
+            volume.fill();
             Process serve = start(env, dir.resolve("serve.stderr"), "serve", "--listen", "127.0.0.1:" + port, "-j1");
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!"finished".equals(statusOrNull(env, "f1"))) {
@@ -451,15 +437,13 @@ class ExecutableIT {
             assertEquals("futures submit: cannot write the journal: No space left on device",
                     Files.readString(dir.resolve("stderr")).strip());
 
-            Files.delete(filler);
+            Files.delete(volume.filler());
             String id = client(env, 0, "submit", "echo", "after");
             assertEquals("after", client(env, 0, "result", id));
             client(env, 0, "shutdown");
             assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, serve.exitValue());
             assertFalse(Files.exists(marker), "a submit the journal refused ran");
-        } finally {
-            new ProcessBuilder("umount", volume.toString()).start().waitFor();
         }
     }
 

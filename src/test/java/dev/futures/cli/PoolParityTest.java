@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -65,7 +68,9 @@ class PoolParityTest {
 
     // ------------------------------------------------------------------ stopping work
 
-    private void taskTimeoutKillsTheProcessesATaskStarted(QuarkusMainLauncher launcher, String pool) throws Exception {
+    @ParameterizedTest(name = "{0} pool")
+    @ValueSource(strings = {"thread", "process"})
+    void taskTimeoutKillsTheProcessesATaskStarted(String pool, QuarkusMainLauncher launcher) throws Exception {
         Path pid = dir.resolve("pid");
         LaunchResult result = launcher.launch("map", "--pool", pool, "--output", "jsonl", "--task-timeout", "1",
                 "--task", "sh", ":::", "echo $$ > '" + pid + "'; exec sleep 60");
@@ -76,17 +81,9 @@ class PoolParityTest {
         assertGone(pid);
     }
 
-    @Test
-    void taskTimeoutKillsTheProcessesATaskStartedOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
-        taskTimeoutKillsTheProcessesATaskStarted(launcher, "thread");
-    }
-
-    @Test
-    void taskTimeoutKillsTheProcessesATaskStartedOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
-        taskTimeoutKillsTheProcessesATaskStarted(launcher, "process");
-    }
-
-    private void thenKillKillsRunningWorkSilently(QuarkusMainLauncher launcher, String pool) throws Exception {
+    @ParameterizedTest(name = "{0} pool")
+    @ValueSource(strings = {"thread", "process"})
+    void thenKillKillsRunningWorkSilently(String pool, QuarkusMainLauncher launcher) throws Exception {
         Path pid = dir.resolve("pid");
         Path started = dir.resolve("started");
         // The fast one waits until the slow one runs, so the kill finds it running.
@@ -102,18 +99,10 @@ class PoolParityTest {
         assertGone(pid);
     }
 
-    @Test
-    void thenKillOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
-        thenKillKillsRunningWorkSilently(launcher, "thread");
-    }
-
-    @Test
-    void thenKillOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
-        thenKillKillsRunningWorkSilently(launcher, "process");
-    }
-
     /** A deadline is terminal: the outcome is printed and the run ends, abandoning in-process work. */
-    private void aDeadlineEndsTheRunAtOnce(QuarkusMainLauncher launcher, String pool) throws Exception {
+    @ParameterizedTest(name = "{0} pool")
+    @ValueSource(strings = {"thread", "process"})
+    void aDeadlineEndsTheRunAtOnce(String pool, QuarkusMainLauncher launcher) throws Exception {
         long start = System.nanoTime();
         // A generous deadline: the process pool's workers must start (and run the first) before it.
         LaunchResult result = launcher.launch("map", "--pool", pool, "-j3", "--output", "jsonl", "--timeout", "10",
@@ -125,16 +114,6 @@ class PoolParityTest {
         assertEquals(2L, ((Number) timeouts.get(0).get("unfinished")).longValue(), result.getOutput());
         assertEquals("2 (of 3) futures unfinished", timeouts.get(0).get("message"), "CPython's text");
         assertTrue(seconds < 60, "the run waited for in-process work after its deadline: " + seconds + " s");
-    }
-
-    @Test
-    void aDeadlineOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
-        aDeadlineEndsTheRunAtOnce(launcher, "thread");
-    }
-
-    @Test
-    void aDeadlineOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
-        aDeadlineEndsTheRunAtOnce(launcher, "process");
     }
 
     // ------------------------------------------------------------------ outcomes
@@ -151,7 +130,9 @@ class PoolParityTest {
         assertEquals(3, result.exitCode());
     }
 
-    private void aFailedTaskReportsItsOwnType(QuarkusMainLauncher launcher, String pool) throws Exception {
+    @ParameterizedTest(name = "{0} pool")
+    @ValueSource(strings = {"thread", "process"})
+    void aFailedTaskReportsItsOwnType(String pool, QuarkusMainLauncher launcher) throws Exception {
         LaunchResult result = launcher.launch("map", "--pool", pool, "--output", "jsonl", "--task", "sh", ":::", "exit 3");
         Map<String, Object> sh = events(result, "result").get(0);
         assertEquals("CommandFailed", error(sh).get("type"), result.getOutput());
@@ -167,17 +148,9 @@ class PoolParityTest {
         assertEquals(1, result.exitCode());
     }
 
-    @Test
-    void aFailedTaskReportsItsOwnTypeOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
-        aFailedTaskReportsItsOwnType(launcher, "thread");
-    }
-
-    @Test
-    void aFailedTaskReportsItsOwnTypeOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
-        aFailedTaskReportsItsOwnType(launcher, "process");
-    }
-
-    private void aTaskResultCarriesItsWorkerAndDuration(QuarkusMainLauncher launcher, String pool) throws Exception {
+    @ParameterizedTest(name = "{0} pool")
+    @ValueSource(strings = {"thread", "process"})
+    void aTaskResultCarriesItsWorkerAndDuration(String pool, QuarkusMainLauncher launcher) throws Exception {
         LaunchResult result = launcher.launch("map", "--pool", pool, "--output", "jsonl", "--task", "sleep", ":::", "0.3");
         Map<String, Object> sleep = events(result, "result").get(0);
         assertNotNull(sleep.get("worker_pid"), result.getOutput());
@@ -190,19 +163,11 @@ class PoolParityTest {
         assertEquals(0, result.exitCode());
     }
 
-    @Test
-    void aTaskResultCarriesItsWorkerAndDurationOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
-        aTaskResultCarriesItsWorkerAndDuration(launcher, "thread");
-    }
-
-    @Test
-    void aTaskResultCarriesItsWorkerAndDurationOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
-        aTaskResultCarriesItsWorkerAndDuration(launcher, "process");
-    }
-
     // ------------------------------------------------------------------ options the library has
 
-    private void anInitializerRunsOnceInEachWorkerFirst(QuarkusMainLauncher launcher, String pool) throws Exception {
+    @ParameterizedTest(name = "{0} pool")
+    @ValueSource(strings = {"thread", "process"})
+    void anInitializerRunsOnceInEachWorkerFirst(String pool, QuarkusMainLauncher launcher) throws Exception {
         Path log = dir.resolve("init.log");
         LaunchResult result = launcher.launch("map", "--pool", pool, "-j2", "--output", "jsonl",
                 "--initializer", "sh", "--initarg", "echo init >> '" + log + "'", "--task", "echo", ":::", "a", "b", "c", "d");
@@ -212,17 +177,9 @@ class PoolParityTest {
         assertTrue(inits >= 1 && inits <= 2, "once per worker, at most -j: " + inits);
     }
 
-    @Test
-    void anInitializerOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
-        anInitializerRunsOnceInEachWorkerFirst(launcher, "thread");
-    }
-
-    @Test
-    void anInitializerOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
-        anInitializerRunsOnceInEachWorkerFirst(launcher, "process");
-    }
-
-    private void aFailingInitializerBreaksThePool(QuarkusMainLauncher launcher, String pool, String broken) throws Exception {
+    @ParameterizedTest(name = "{0} pool")
+    @CsvSource({"thread, BrokenThreadPool", "process, BrokenProcessPool"})
+    void aFailingInitializerBreaksThePool(String pool, String broken, QuarkusMainLauncher launcher) throws Exception {
         LaunchResult result = launcher.launch("map", "--pool", pool, "-j2", "--output", "jsonl",
                 "--initializer", "fail", "--initarg", "no database", "--task", "echo", ":::", "a", "b");
         assertEquals(3, result.exitCode(), result.getOutput() + MapCommandTest.stderr(result));
@@ -236,16 +193,6 @@ class PoolParityTest {
                     result.getErrorOutput());
         }
         assertEquals(1, MapCommandTest.stderr(result).lines().filter(line -> line.startsWith("futures map:")).count());
-    }
-
-    @Test
-    void aFailingInitializerBreaksTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
-        aFailingInitializerBreaksThePool(launcher, "thread", "BrokenThreadPool");
-    }
-
-    @Test
-    void aFailingInitializerBreaksTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
-        aFailingInitializerBreaksThePool(launcher, "process", "BrokenProcessPool");
     }
 
     @Test
@@ -275,7 +222,9 @@ class PoolParityTest {
     }
 
     /** A value JSON cannot carry fails its own future (the pool going on: SessionHandlerTest). */
-    private void anUnencodableValueFailsOnlyItsFuture(QuarkusMainLauncher launcher, String pool) throws Exception {
+    @ParameterizedTest(name = "{0} pool")
+    @ValueSource(strings = {"thread", "process"})
+    void anUnencodableValueFailsOnlyItsFuture(String pool, QuarkusMainLauncher launcher) throws Exception {
         LaunchResult result = launcher.launch("map", "--pool", pool, "-j1", "--output", "jsonl", "--task", "unencodable",
                 ":::", "a");
         Map<String, Object> failed = events(result, "result").get(0);
@@ -283,16 +232,6 @@ class PoolParityTest {
         assertEquals("unencodable[a]: cannot encode the result of unencodable: NaN is not a JSON number",
                 error(failed).get("message"));
         assertEquals(1, result.exitCode());
-    }
-
-    @Test
-    void anUnencodableValueOnTheThreadPool(QuarkusMainLauncher launcher) throws Exception {
-        anUnencodableValueFailsOnlyItsFuture(launcher, "thread");
-    }
-
-    @Test
-    void anUnencodableValueOnTheProcessPool(QuarkusMainLauncher launcher) throws Exception {
-        anUnencodableValueFailsOnlyItsFuture(launcher, "process");
     }
 
     /** --chunksize: inputs travel to a worker N at a time, each with its own result, in order. */

@@ -255,28 +255,15 @@ class JournalTest {
      */
     @Test
     void aFullVolumeRefusesAppendsWithoutDamageAndRecoversByItself() throws Exception {
-        Path volume = Files.createDirectories(dir.resolve("volume"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", volume.toString())
-                .redirectErrorStream(true).start();
-        mount.getInputStream().readAllBytes();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here");
-        try {
-            Path file = volume.resolve(Journal.FILE);
+        try (dev.futures.FullVolume volume = dev.futures.FullVolume.mount(dir.resolve("volume"))) {
+            Path file = volume.path().resolve(Journal.FILE);
             try (Journal journal = Journal.open(file)) {
                 for (long id = 1; id <= 50; id++) {
                     journal.submitted(id, "echo", List.of("x".repeat(500)), null, null);
                 }
             }
-            Path filler = volume.resolve("filler");
-            try (java.io.OutputStream out = Files.newOutputStream(filler)) {
-                byte[] block = new byte[1024];
-                while (true) {
-                    out.write(block);
-                    out.flush();
-                }
-            } catch (java.io.IOException full) {
-                // The volume is full now.
-            }
+            volume.fill();
+            Path filler = volume.filler();
             try (Journal journal = Journal.open(file)) {
                 assertTrue(journal.notCompacted() != null, "no room for a compacted copy");
                 assertEquals(50, journal.recovered().size());
@@ -292,8 +279,6 @@ class JournalTest {
                 assertEquals(51, journal.recovered().size());
                 assertEquals(List.of("after"), journal.recovered().get(50).args());
             }
-        } finally {
-            new ProcessBuilder("umount", volume.toString()).start().waitFor();
         }
     }
 }
