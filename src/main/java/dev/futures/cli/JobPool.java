@@ -25,6 +25,10 @@ interface JobPool extends AutoCloseable {
      */
     JobResult outcome(Job job, Future<?> done);
 
+    /** The last job was submitted: work held back to travel with more (a partial chunk) goes now. */
+    default void inputEnded() {
+    }
+
     /** No new work from here on (an interrupt, a deadline): what has not started is cancelled. */
     default void stopTakingWork() {
     }

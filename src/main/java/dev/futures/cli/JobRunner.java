@@ -66,7 +66,7 @@ final class JobRunner {
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
         StreamingMap<Job> results = new StreamingMap<>(job -> submit(pool, job), jobs, settings.window(),
-                settings.inputOrder(), settings.timeout());
+                settings.inputOrder(), settings.timeout(), pool::inputEnded);
         SignalPolicy signals = new SignalPolicy(new SignalPolicy.Actions() {
             @Override
             public void signalled(int signal) {

@@ -86,6 +86,13 @@ final class ProcessJobPool implements JobPool {
     }
 
     @Override
+    public void inputEnded() {
+        if (chunks != null) {
+            chunks.flushNow();
+        }
+    }
+
+    @Override
     public void killRunning() {
         pool.killWorkers();
     }

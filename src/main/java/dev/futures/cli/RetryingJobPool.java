@@ -107,6 +107,11 @@ final class RetryingJobPool implements JobPool {
     }
 
     @Override
+    public void inputEnded() {
+        inner.inputEnded();
+    }
+
+    @Override
     public void abandon() {
         inner.abandon();
         delays.shutdownNow();

@@ -44,8 +44,16 @@ final class StreamingMap<I> implements AutoCloseable {
     private volatile long submitted = -1;
     private volatile RuntimeException inputError;
     private long yielded;
+    private final Runnable inputEnded;
 
     StreamingMap(Function<I, Future<?>> submit, Iterator<I> inputs, int window, boolean inputOrder, Duration timeout) {
+        this(submit, inputs, window, inputOrder, timeout, () -> { });
+    }
+
+    /** {@code inputEnded} runs once in the pump after its last submit (a chunking pool sends its last chunk). */
+    StreamingMap(Function<I, Future<?>> submit, Iterator<I> inputs, int window, boolean inputOrder, Duration timeout,
+            Runnable inputEnded) {
+        this.inputEnded = inputEnded;
         this.window = new Semaphore(window);
         this.inputOrder = inputOrder;
         this.hasDeadline = timeout != null;
@@ -82,6 +90,7 @@ final class StreamingMap<I> implements AutoCloseable {
             inputError = e;
         } finally {
             endOfInput();
+            inputEnded.run();
         }
     }
 

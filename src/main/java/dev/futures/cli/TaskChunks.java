@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code --chunksize N} for {@code map --task} on the process pool: jobs arrive one at a time
  * from a streaming input, and travel to a worker N at a time ({@link ProcessPoolExecutor#submitChunk}),
- * each with its own future. A chunk leaves when it is full, or {@link #LINGER_MILLIS} after its
- * first job arrived, so a slow stdin never holds a job back for long.
+ * each with its own future. A chunk leaves when it is full, when the input ends, or
+ * {@link #LINGER_MILLIS} after its first job arrived, so a slow stdin never holds a job back for
+ * long (and a loaded machine's slow pump rarely splits a chunk).
  */
 final class TaskChunks implements AutoCloseable {
     /** How long a partial chunk waits for more jobs. */
-    static final long LINGER_MILLIS = 5;
+    static final long LINGER_MILLIS = 50;
 
     private final ProcessPoolExecutor pool;
     private final int size;
@@ -47,6 +48,11 @@ final class TaskChunks implements AutoCloseable {
             linger = timer.schedule(this::flush, LINGER_MILLIS, TimeUnit.MILLISECONDS);
         }
         return future;
+    }
+
+    /** Sends the partial chunk now (the input ended). */
+    void flushNow() {
+        flush();
     }
 
     private synchronized void flush() {
