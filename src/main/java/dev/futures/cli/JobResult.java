@@ -27,7 +27,7 @@ record JobResult(Job job, List<String> command, int exitCode, byte[] stdout, byt
             // The task's own type and message on either pool: a type the parent could not
             // rebuild arrives as RemoteTaskException, which still knows them.
             boolean remote = error instanceof RemoteTaskException;
-            String type = remote ? simpleName(((RemoteTaskException) error).remoteType()) : error.getClass().getSimpleName();
+            String type = remote ? ((RemoteTaskException) error).remoteSimpleType() : error.getClass().getSimpleName();
             String message = job.task() + job.values() + ": "
                     + (remote ? ((RemoteTaskException) error).remoteMessage() : error.getMessage());
             int code = error instanceof CommandFailed failed ? failed.exitCode() : 1;
@@ -46,10 +46,6 @@ record JobResult(Job job, List<String> command, int exitCode, byte[] stdout, byt
             long durationNanos) {
         byte[] line = ("futures: " + message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return new JobResult(job, command, code, new byte[0], line, workerPid, durationNanos, errorType, message);
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
     }
 
     boolean succeeded() {

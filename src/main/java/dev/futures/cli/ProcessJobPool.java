@@ -88,7 +88,7 @@ final class ProcessJobPool implements JobPool {
     @Override
     public void inputEnded() {
         if (chunks != null) {
-            chunks.flushNow();
+            chunks.flush();
         }
     }
 

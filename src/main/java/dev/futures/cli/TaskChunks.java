@@ -50,12 +50,8 @@ final class TaskChunks implements AutoCloseable {
         return future;
     }
 
-    /** Sends the partial chunk now (the input ended). */
-    void flushNow() {
-        flush();
-    }
-
-    private synchronized void flush() {
+    /** Sends what was gathered: the chunk is full, its linger passed, or the input ended. */
+    synchronized void flush() {
         if (linger != null) {
             linger.cancel(false);
             linger = null;

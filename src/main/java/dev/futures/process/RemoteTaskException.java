@@ -26,6 +26,11 @@ public class RemoteTaskException extends RuntimeException {
         return remoteType;
     }
 
+    /** The remote class's name without its package: the type every report shows, on either pool. */
+    public String remoteSimpleType() {
+        return remoteType.substring(remoteType.lastIndexOf('.') + 1);
+    }
+
     public String remoteMessage() {
         return remoteMessage;
     }

@@ -82,6 +82,16 @@ public final class NdjsonCodec {
     }
 
     /**
+     * A task's result must be plain data, on a worker and on a thread pool alike: one check
+     * and one text ("cannot encode the result of TASK: ...") for both.
+     *
+     * @throws EncodingError if it is not
+     */
+    public static void requirePlainResult(Object value, String task) {
+        requirePlainData(value, "the result of " + task);
+    }
+
+    /**
      * Checks that {@code value} is plain data: strings, numbers, booleans, lists, maps with
      * string keys, byte arrays and {@code null}.
      *

@@ -438,7 +438,7 @@ public final class FutureService {
             details.put("traceback", recorded.traceback());
         } else if (cause instanceof RemoteTaskException remote) {
             // A worker's exception that has no local class: its own name, not the carrier's.
-            details.put("type", remote.remoteType().substring(remote.remoteType().lastIndexOf('.') + 1));
+            details.put("type", remote.remoteSimpleType());
             details.put("message", remote.remoteMessage());
             details.put("traceback", remote.remoteTraceback());
         } else {

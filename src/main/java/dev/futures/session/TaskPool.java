@@ -60,7 +60,7 @@ public interface TaskPool {
     static java.util.concurrent.Callable<Object> plainResult(String task, java.util.concurrent.Callable<Object> call) {
         return () -> {
             Object value = call.call();
-            dev.futures.protocol.NdjsonCodec.requirePlainData(value, "the result of " + task);
+            dev.futures.protocol.NdjsonCodec.requirePlainResult(value, task);
             return value;
         };
     }

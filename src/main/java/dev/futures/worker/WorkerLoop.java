@@ -123,7 +123,7 @@ final class WorkerLoop {
                 }
                 @SuppressWarnings("unchecked")
                 Object result = task.call((List<Object>) args);
-                NdjsonCodec.requirePlainData(result, "the result of " + name);
+                NdjsonCodec.requirePlainResult(result, name);
                 value = result;
             } catch (Throwable e) {
                 errors.put(Integer.toString(index), RemoteError.of(e).toJson());
