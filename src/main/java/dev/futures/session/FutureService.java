@@ -1,11 +1,13 @@
 package dev.futures.session;
 
+import dev.futures.AsCompletedIterator;
 import dev.futures.DoneAndNotDone;
 import dev.futures.Future;
 import dev.futures.FutureState;
 import dev.futures.Futures;
 import dev.futures.ReturnWhen;
 import dev.futures.TaskFailedException;
+import dev.futures.TimeoutError;
 import dev.futures.process.RemoteTaskException;
 import dev.futures.protocol.RemoteError;
 import dev.futures.task.CommandFailed;
@@ -19,8 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Futures by id for many concurrent clients (the daemon): ids are never reused, and a retried
- * submit with the same idempotency key gets the first submit's id. Thread-safe.
+ * The one store of futures by id, and the one place their answers are made: the daemon's HTTP
+ * API and {@code futures session} are thin layers over it. For the daemon's many concurrent
+ * clients it issues the ids ({@code f1}, {@code f2}, ...; never reused, and a retried submit
+ * with the same idempotency key gets the first submit's id) and journals the work; a session's
+ * client names its futures itself ({@link #submitNamed}), and every answer names a future as
+ * its client did (a JSON number stays a number). Thread-safe.
  */
 public final class FutureService {
     private static final Pattern EXIT_STATUS = Pattern.compile("non-zero exit status (-?\\d+)");
@@ -38,21 +44,31 @@ public final class FutureService {
     private volatile boolean frozen;
 
     /**
-     * A future, the task it runs (its name decides whether the outcome has an exit code), its
-     * idempotency key, and when it finished (epoch milliseconds, 0 while not), for forgetting.
+     * A future, the id its answers carry ({@code label}: the issued id, or what a session's
+     * client named it), the task it runs (its name decides whether the outcome has an exit
+     * code), its idempotency key, and when it finished (epoch milliseconds, 0 while not), for
+     * forgetting.
      */
     private static final class Tracked {
+        final Object label;
         final String task;
         final Future<Object> future;
         final String idempotencyKey;
         volatile long finishedAt;
 
-        Tracked(String task, Future<Object> future, String idempotencyKey, long finishedAt) {
+        Tracked(Object label, String task, Future<Object> future, String idempotencyKey, long finishedAt) {
+            this.label = label;
             this.task = task;
             this.future = future;
             this.idempotencyKey = idempotencyKey;
             this.finishedAt = finishedAt;
         }
+    }
+
+    /** Where a stream of answers goes: an HTTP response (which may fail to write) or a session's output. */
+    @FunctionalInterface
+    public interface EventSink<E extends Exception> {
+        void accept(Map<String, Object> event) throws E;
     }
 
     /**
@@ -100,7 +116,7 @@ public final class FutureService {
             }
             if (entry.outcome() != null) {
                 long at = entry.finishedAt() > 0 ? entry.finishedAt() : System.currentTimeMillis();
-                futures.put(id, new Tracked(entry.task(), restore(entry.outcome()), entry.idempotencyKey(), at));
+                futures.put(id, new Tracked(id, entry.task(), restore(entry.outcome()), entry.idempotencyKey(), at));
                 if (!entry.told()) {
                     tell(entry.id(), entry.task(), entry.outcome()); // a crash came between the outcome and its hook
                 }
@@ -185,28 +201,56 @@ public final class FutureService {
         return Journal.id(number);
     }
 
+    /**
+     * Submits a named task under the id its client chose (a session's): the answers about it
+     * carry {@code label} as given. Such futures are not journalled: a session lives as long
+     * as its client's input.
+     *
+     * @throws BadRequest when a future already has that id
+     * @throws IllegalStateException on a journalled store (the daemon's ids are its own)
+     */
+    public void submitNamed(Object label, String task, List<Object> args, Duration timeout) {
+        if (journal.records()) {
+            throw new IllegalStateException("a journalled store issues its own ids");
+        }
+        String id = String.valueOf(label);
+        synchronized (futures) {
+            if (futures.containsKey(id)) {
+                throw new BadRequest("id " + label + " is taken");
+            }
+            Tracked tracked = new Tracked(label, task, pool.submit(task, args, timeout, null), null, 0);
+            futures.put(id, tracked);
+            whenDone(tracked, 0);
+        }
+    }
+
     private Future<Object> launch(long number, String task, List<Object> args, Duration timeout) {
         return pool.submit(task, args, timeout, () -> journal.started(number));
     }
 
     private void track(long number, String task, Future<Object> future, String idempotencyKey) {
         String id = Journal.id(number);
-        Tracked tracked = new Tracked(task, future, idempotencyKey, 0);
+        Tracked tracked = new Tracked(id, task, future, idempotencyKey, 0);
         futures.put(id, tracked);
-        future.addDoneCallback(done -> {
+        whenDone(tracked, number);
+    }
+
+    /** Notes when the future finished and, for journalled work ({@code number} above 0), records its outcome. */
+    private void whenDone(Tracked tracked, long number) {
+        tracked.future.addDoneCallback(done -> {
             tracked.finishedAt = System.currentTimeMillis();
-            if (frozen || (draining && done.cancelled())) {
-                return; // not the task's own outcome: the next run takes it up (see stopForRestart)
+            if (number <= 0 || frozen || (draining && done.cancelled())) {
+                return; // unjournalled, or not the task's own outcome: the next run takes it up (see stopForRestart)
             }
-            Map<String, Object> outcome = outcome(id, done, task);
+            Map<String, Object> outcome = outcome(tracked.label, done, tracked.task);
             try {
                 journal.finished(number, outcome);
             } catch (java.io.UncheckedIOException unrecorded) {
                 // A full volume: the next start finds the work started (lost) or not (run again).
-                System.err.println("futures serve: " + id + ": " + unrecorded.getMessage());
+                System.err.println("futures serve: " + tracked.label + ": " + unrecorded.getMessage());
                 return;
             }
-            tell(number, task, outcome);
+            tell(number, tracked.task, outcome);
         });
     }
 
@@ -283,14 +327,14 @@ public final class FutureService {
     /** The outcome of a done future: its result event. */
     public Map<String, Object> outcome(String id) {
         Tracked tracked = tracked(id);
-        return outcome(id, tracked.future, tracked.task);
+        return outcome(tracked.label, tracked.future, tracked.task);
     }
 
     public Map<String, Object> state(String id) {
-        Future<Object> future = future(id);
-        FutureState state = future.state();
+        Tracked tracked = tracked(id);
+        FutureState state = tracked.future.state();
         Map<String, Object> event = event("state");
-        event.put("id", id);
+        event.put("id", tracked.label);
         event.put("state", state.text());
         event.put("done", state.isDone());
         return event;
@@ -298,53 +342,80 @@ public final class FutureService {
 
     /** The result event once done, or a timeout event if not done within {@code timeout}. */
     public Map<String, Object> result(String id, Duration timeout) {
-        Future<Object> future = future(id);
-        DoneAndNotDone<Future<Object>> split = Futures.wait(List.of(future), timeout, ReturnWhen.ALL_COMPLETED);
+        Tracked tracked = tracked(id);
+        DoneAndNotDone<Future<Object>> split = Futures.wait(List.of(tracked.future), timeout, ReturnWhen.ALL_COMPLETED);
         if (!split.notDone().isEmpty()) {
             return resultTimeout(id, timeout);
         }
-        return outcome(id);
+        return outcome(tracked.label, tracked.future, tracked.task);
     }
 
-    /** The timeout event of a result that was not ready within {@code timeout}. */
-    static Map<String, Object> resultTimeout(String id, Duration timeout) {
-        Map<String, Object> event = timeoutEvent(1, 1, "result of " + id + " not ready within " + timeout);
-        event.put("id", id);
+    /** The timeout event of a result that was not ready within {@code timeout}, naming the future. */
+    Map<String, Object> resultTimeout(String id, Duration timeout) {
+        Object label = tracked(id).label;
+        Map<String, Object> event = timeoutEvent(1, 1, "result of " + label + " not ready within "
+                + new java.math.BigDecimal(timeout.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString() + " s");
+        event.put("id", label);
         return event;
     }
 
     public Map<String, Object> cancel(String id, boolean force) {
-        Future<Object> future = future(id);
+        Tracked tracked = tracked(id);
         Map<String, Object> event = event("cancel");
-        event.put("id", id);
-        event.put("cancelled", force ? future.cancel(true) : future.cancel());
+        event.put("id", tracked.label);
+        event.put("cancelled", force ? tracked.future.cancel(true) : tracked.future.cancel());
         return event;
     }
 
     /**
-     * The futures of {@code ids}, each once, in the order given, with its id: what wait and
-     * as_completed take, and how their answers name the futures.
+     * The futures of {@code ids}, each once, in the order given, with the id their answers
+     * carry: what wait and as_completed take, and how their answers name the futures.
      *
      * @throws NotFound for an id no future has
      */
-    Map<Future<Object>, String> futuresOf(List<String> ids) {
-        Map<Future<Object>, String> byFuture = new LinkedHashMap<>(); // Future's equality is identity
+    private Map<Future<Object>, Tracked> futuresOf(List<String> ids) {
+        Map<Future<Object>, Tracked> byFuture = new LinkedHashMap<>(); // Future's equality is identity
         for (String id : ids) {
-            byFuture.putIfAbsent(future(id), id);
+            Tracked tracked = tracked(id);
+            byFuture.putIfAbsent(tracked.future, tracked);
         }
         return byFuture;
     }
 
+    /**
+     * as_completed: a result event per future as it completes, then a timeout event (CPython's
+     * "N (of M) futures unfinished") if the deadline passes first.
+     *
+     * @throws NotFound for an id no future has, before any event
+     */
+    public <E extends Exception> void asCompleted(List<String> ids, Duration timeout, EventSink<E> sink) throws E {
+        Map<Future<Object>, Tracked> byFuture = futuresOf(ids);
+        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(byFuture.keySet(), timeout)) {
+            while (it.hasNext()) {
+                Tracked done = byFuture.get(it.next());
+                sink.accept(outcome(done.label, done.future, done.task));
+            }
+        } catch (TimeoutError e) {
+            long unfinished = byFuture.keySet().stream().filter(f -> !f.done()).count();
+            sink.accept(timeoutEvent(unfinished, byFuture.size(), e.getMessage()));
+        }
+    }
+
     public Map<String, Object> waitFor(List<String> ids, ReturnWhen returnWhen, Duration timeout) {
-        Map<Future<Object>, String> byFuture = futuresOf(ids);
+        Map<Future<Object>, Tracked> byFuture = futuresOf(ids);
         DoneAndNotDone<Future<Object>> split = Futures.wait(byFuture.keySet(), timeout, returnWhen);
         Map<String, Object> event = event("summary");
-        event.put("done", split.done().stream().map(byFuture::get).toList());
-        event.put("not_done", split.notDone().stream().map(byFuture::get).toList());
+        event.put("done", split.done().stream().map(f -> byFuture.get(f).label).toList());
+        event.put("not_done", split.notDone().stream().map(f -> byFuture.get(f).label).toList());
         // Beyond DESIGN's summary: which done ones failed, so a client can tell FIRST_EXCEPTION met.
         event.put("failed", split.done().stream().filter(f -> !f.cancelled() && f.exception(Duration.ZERO) != null)
-                .map(byFuture::get).toList());
+                .map(f -> byFuture.get(f).label).toList());
         return event;
+    }
+
+    /** Every future it holds, for a session's exit code. */
+    java.util.Collection<Future<Object>> all() {
+        return futures.values().stream().map(tracked -> tracked.future).toList();
     }
 
     public Map<String, Object> stats() {

@@ -2,11 +2,8 @@ package dev.futures.session;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.futures.AsCompletedIterator;
 import dev.futures.BrokenExecutor;
 import dev.futures.Future;
-import dev.futures.Futures;
-import dev.futures.TimeoutError;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.ProtocolError;
 import dev.futures.task.UnknownTask;
@@ -314,7 +311,7 @@ public final class HttpApi implements AutoCloseable {
             threads.execute(() -> {
                 try (exchange) {
                     boolean done = service.future(id).done();
-                    send(exchange, done ? 200 : 202, done ? service.outcome(id) : FutureService.resultTimeout(id, timeout));
+                    send(exchange, done ? 200 : 202, done ? service.outcome(id) : service.resultTimeout(id, timeout));
                 } catch (IOException | RuntimeException gone) {
                     // The client left, or the daemon is closing: nobody to answer.
                 }
@@ -326,21 +323,15 @@ public final class HttpApi implements AutoCloseable {
 
     /** Streamed NDJSON: a result event per future as it completes, then a timeout event if the deadline passes. */
     private void asCompleted(HttpExchange exchange, Map<String, Object> body) throws IOException {
-        Map<Future<Object>, String> byFuture = service.futuresOf(strings(body, "ids"));
+        List<String> ids = strings(body, "ids");
+        ids.forEach(service::future); // an unknown id is a 404, before the stream's 200
         exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(byFuture.keySet(),
-                RequestValues.seconds(body.get("timeout")))) {
-            while (it.hasNext()) {
-                Future<Object> done = it.next();
-                out.write(codec.encode(service.outcome(byFuture.get(done))));
-                out.flush();
-            }
-        } catch (TimeoutError e) {
-            long unfinished = byFuture.keySet().stream().filter(f -> !f.done()).count();
-            out.write(codec.encode(FutureService.timeoutEvent(unfinished, byFuture.size(), e.getMessage())));
-        }
+        service.asCompleted(ids, RequestValues.seconds(body.get("timeout")), event -> {
+            out.write(codec.encode(event));
+            out.flush();
+        });
     }
 
     /** {@code GET /v1/proof?nonce=HEX}: {@link TokenFile#proof}, or null when serving without a token. */

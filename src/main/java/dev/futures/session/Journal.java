@@ -240,6 +240,11 @@ public final class Journal implements AutoCloseable {
         return damage.records();
     }
 
+    /** Whether it writes anywhere ({@link #none()} does not). */
+    public boolean records() {
+        return file != null;
+    }
+
     /** What the replay could not read, and where it began. */
     public Damage damage() {
         return damage;

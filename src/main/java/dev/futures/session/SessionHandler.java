@@ -1,17 +1,11 @@
 package dev.futures.session;
 
-import dev.futures.AsCompletedIterator;
-import dev.futures.DoneAndNotDone;
 import dev.futures.Future;
-import dev.futures.FutureState;
-import dev.futures.Futures;
 import dev.futures.MapIterator;
 import dev.futures.MapOptions;
-import dev.futures.ReturnWhen;
 import dev.futures.TimeoutError;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.ProtocolError;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +16,9 @@ import java.util.function.Consumer;
  * Answers session requests, one at a time and in order, like a script would: a {@code result}
  * request waits for its future before the next request is read. Every answer is one or more
  * events given to the sink; a bad request is an {@code error} event and the session goes on.
- * Futures are named by the ids the client gives them at submit. After {@code shutdown} the
+ * Futures are named by the ids the client gives them at submit and live in a
+ * {@link FutureService}, the daemon's store, which makes every answer about them: a session
+ * and {@code serve} answer alike. After {@code shutdown} the
  * session keeps answering about the futures it has until end of input; a late submit gets
  * CPython's "cannot schedule new futures after shutdown". {@link #exitCode()} follows the
  * exit-code table, as {@code map} does.
@@ -31,8 +27,8 @@ public final class SessionHandler {
     private final TaskPool pool;
     private final Consumer<Map<String, Object>> emit;
     private final NdjsonCodec codec = new NdjsonCodec();
-    private final Map<String, Future<Object>> futures = new LinkedHashMap<>();
-    private final Map<Future<Object>, Object> ids = new java.util.IdentityHashMap<>();
+    /** The futures the client submitted, by the ids it gave them, and every answer about them. */
+    private final FutureService futures;
     /** A submit or map that was refused, or a map element that failed: the futures map does not hold them. */
     private boolean refused;
     private boolean brokenInMap;
@@ -40,6 +36,7 @@ public final class SessionHandler {
     public SessionHandler(TaskPool pool, Consumer<Map<String, Object>> emit) {
         this.pool = pool;
         this.emit = emit;
+        this.futures = new FutureService(pool);
     }
 
     /** Handles one request line. */
@@ -100,7 +97,7 @@ public final class SessionHandler {
             return 3;
         }
         boolean failed = refused;
-        for (Future<Object> future : futures.values()) {
+        for (Future<Object> future : futures.all()) {
             if (!future.done() || future.cancelled() || future.exception() == null) {
                 continue;
             }
@@ -116,71 +113,31 @@ public final class SessionHandler {
 
     private void submit(Map<String, Object> request) {
         Object id = required(request, "id");
-        String key = String.valueOf(id);
-        if (futures.containsKey(key)) {
-            throw new BadRequest("id " + id + " is taken");
-        }
-        String task = string(request, "task");
-        Future<Object> future = pool.submit(task, list(request, "args"), RequestValues.seconds(request.get("timeout")));
-        futures.put(key, future);
-        ids.put(future, id);
+        futures.submitNamed(id, string(request, "task"), list(request, "args"), RequestValues.seconds(request.get("timeout")));
         Map<String, Object> event = event("submitted");
         event.put("id", id);
         emit.accept(event);
     }
 
     private void cancel(Map<String, Object> request) {
-        Future<Object> future = future(request);
-        boolean force = Boolean.TRUE.equals(request.get("force"));
-        boolean cancelled = force ? future.cancel(true) : future.cancel();
-        Map<String, Object> event = event("cancel");
-        event.put("id", ids.get(future));
-        event.put("cancelled", cancelled);
-        emit.accept(event);
+        emit.accept(futures.cancel(id(request), Boolean.TRUE.equals(request.get("force"))));
     }
 
     private void state(Map<String, Object> request) {
-        Future<Object> future = future(request);
-        FutureState state = future.state();
-        Map<String, Object> event = event("state");
-        event.put("id", ids.get(future));
-        event.put("state", state.text());
-        event.put("done", state.isDone());
-        emit.accept(event);
+        emit.accept(futures.state(id(request)));
     }
 
     private void result(Map<String, Object> request) {
-        Future<Object> future = future(request);
-        Duration timeout = RequestValues.seconds(request.get("timeout"));
-        DoneAndNotDone<Future<Object>> split = Futures.wait(List.of(future), timeout, ReturnWhen.ALL_COMPLETED);
-        if (!split.notDone().isEmpty()) {
-            timeout(1, 1, "result of " + ids.get(future) + " not ready within " + request.get("timeout") + " s");
-            return;
-        }
-        emit.accept(outcome(future));
+        emit.accept(futures.result(id(request), RequestValues.seconds(request.get("timeout"))));
     }
 
     private void waitFor(Map<String, Object> request) {
-        List<Future<Object>> targets = futures(request);
-        ReturnWhen returnWhen = RequestValues.returnWhen(request.get("return_when"));
-        DoneAndNotDone<Future<Object>> split = Futures.wait(targets, RequestValues.seconds(request.get("timeout")), returnWhen);
-        Map<String, Object> event = event("summary");
-        event.put("done", split.done().stream().map(ids::get).toList());
-        event.put("not_done", split.notDone().stream().map(ids::get).toList());
-        emit.accept(event);
+        emit.accept(futures.waitFor(ids(request), RequestValues.returnWhen(request.get("return_when")),
+                RequestValues.seconds(request.get("timeout"))));
     }
 
     private void asCompleted(Map<String, Object> request) {
-        List<Future<Object>> targets = futures(request);
-        try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(targets, RequestValues.seconds(request.get("timeout")))) {
-            while (it.hasNext()) {
-                emit.accept(outcome(it.next()));
-            }
-        } catch (TimeoutError e) {
-            long total = targets.stream().distinct().count();
-            long unfinished = targets.stream().filter(f -> !f.done()).distinct().count();
-            timeout(unfinished, total, e.getMessage());
-        }
+        futures.asCompleted(ids(request), RequestValues.seconds(request.get("timeout")), emit::accept);
     }
 
     private void map(Map<String, Object> request) {
@@ -223,7 +180,7 @@ public final class SessionHandler {
     private void shutdown(Map<String, Object> request) {
         boolean wait = !Boolean.FALSE.equals(request.get("wait"));
         boolean cancelFutures = Boolean.TRUE.equals(request.get("cancel_futures"));
-        pool.executor().shutdown(wait, cancelFutures);
+        futures.shutdown(wait, cancelFutures);
         emit.accept(event("shutdown"));
     }
 
@@ -235,15 +192,10 @@ public final class SessionHandler {
     }
 
     private void stats() {
-        emit.accept(FutureService.stats(futures.values(), pool.workers()));
+        emit.accept(futures.stats());
     }
 
     // ------------------------------------------------------------------ events
-
-    /** A finished future as a {@code result} event. */
-    private Map<String, Object> outcome(Future<Object> future) {
-        return FutureService.outcome(ids.get(future), future);
-    }
 
     private static void failure(Map<String, Object> event, Throwable error) {
         Map<String, Object> failed = FutureService.outcome(null, failedWith(error));
@@ -285,25 +237,13 @@ public final class SessionHandler {
 
     // ------------------------------------------------------------------ request fields
 
-    private Future<Object> future(Map<String, Object> request) {
-        Object id = required(request, "id");
-        Future<Object> future = futures.get(String.valueOf(id));
-        if (future == null) {
-            throw new BadRequest("no future has id " + id);
-        }
-        return future;
+    /** The id a request names, as the store's key. */
+    private static String id(Map<String, Object> request) {
+        return String.valueOf(required(request, "id"));
     }
 
-    private List<Future<Object>> futures(Map<String, Object> request) {
-        List<Future<Object>> targets = new ArrayList<>();
-        for (Object id : list(request, "ids")) {
-            Future<Object> future = futures.get(String.valueOf(id));
-            if (future == null) {
-                throw new BadRequest("no future has id " + id);
-            }
-            targets.add(future);
-        }
-        return targets;
+    private static List<String> ids(Map<String, Object> request) {
+        return list(request, "ids").stream().map(String::valueOf).toList();
     }
 
     private static Object required(Map<String, Object> request, String field) {
