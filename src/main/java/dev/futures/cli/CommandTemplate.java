@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  *       value of input group N (from 1);
  *   <li>{@code {#}} the job's sequence number (from 1), {@code {%}} its job slot (1 to -j).
  * </ul>
- * With no replacement string the inputs are appended as the last arguments. The result is an
- * argv for exec, never re-split by a shell.
+ * With no replacement string the inputs are appended as the last arguments. {@code -I STR}
+ * makes STR the input's replacement string instead of {@code {}} (which is then literal), as
+ * in GNU parallel and xargs. The result is an argv for exec, never re-split by a shell; or, for
+ * a shell line ({@link #shellLine}), one string with each value shell-quoted, as GNU parallel
+ * quotes what it puts into the line its shell runs.
  */
 final class CommandTemplate {
     private static final Pattern REPLACEMENT = Pattern.compile("\\{(\\d*)(/\\.|//|\\.|/)?\\}|\\{#\\}|\\{%\\}");
@@ -24,14 +27,34 @@ final class CommandTemplate {
     private final List<String> words;
     private final boolean hasReplacement;
     private final int highestGroup;
+    /** -I's replace string, or null for {@code {}}. */
+    private final String replaceString;
+    /** A shell line: every value goes in shell-quoted. */
+    private final boolean quoted;
 
     CommandTemplate(List<String> words) {
+        this(words, null, false);
+    }
+
+    /**
+     * @param replaceString -I's string for the input instead of {@code {}} (null: {@code {}})
+     * @param quoted        a shell line's template: values are shell-quoted into it
+     */
+    CommandTemplate(List<String> words, String replaceString, boolean quoted) {
         this.words = List.copyOf(words);
+        this.replaceString = replaceString == null || replaceString.equals("{}") ? null : replaceString;
+        this.quoted = quoted;
         int highest = 0;
         boolean any = false;
         for (String word : words) {
+            if (this.replaceString != null && word.contains(this.replaceString)) {
+                any = true;
+            }
             Matcher matcher = REPLACEMENT.matcher(word);
             while (matcher.find()) {
+                if (this.replaceString != null && matcher.group().equals("{}")) {
+                    continue; // literal under -I
+                }
                 any = true;
                 String group = matcher.group(1);
                 if (group != null && !group.isEmpty()) {
@@ -63,18 +86,58 @@ final class CommandTemplate {
             return argv;
         }
         for (String word : words) {
-            Matcher matcher = REPLACEMENT.matcher(word);
-            StringBuilder expanded = new StringBuilder();
-            while (matcher.find()) {
-                matcher.appendReplacement(expanded, Matcher.quoteReplacement(replacement(matcher, values, seq, slot)));
-            }
-            matcher.appendTail(expanded);
-            argv.add(expanded.toString());
+            argv.add(expandWord(word, values, seq, slot));
         }
         return argv;
     }
 
-    private static String replacement(Matcher matcher, List<String> values, long seq, int slot) {
+    /**
+     * A shell line's text for one input: the one-word template with each value shell-quoted
+     * into it, or with the quoted values appended when it has no replacement string.
+     */
+    String shellLine(List<String> values, long seq, int slot) {
+        String line = String.join(" ", words);
+        if (!hasReplacement) {
+            return values.isEmpty() ? line : line + " " + ShellQuote.join(values);
+        }
+        return expandWord(line, values, seq, slot);
+    }
+
+    /** The words as one text with the replacement strings expanded and nothing appended: --tagstring's. */
+    String text(List<String> values, long seq, int slot) {
+        return expandWord(String.join(" ", words), values, seq, slot);
+    }
+
+    private String expandWord(String word, List<String> values, long seq, int slot) {
+        if (replaceString == null) {
+            return expandTokens(word, values, seq, slot);
+        }
+        // Under -I, the pieces around the replace string are expanded on their own.
+        String[] pieces = word.split(Pattern.quote(replaceString), -1);
+        StringBuilder expanded = new StringBuilder(expandTokens(pieces[0], values, seq, slot));
+        for (int i = 1; i < pieces.length; i++) {
+            expanded.append(whole(values)).append(expandTokens(pieces[i], values, seq, slot));
+        }
+        return expanded.toString();
+    }
+
+    private String expandTokens(String word, List<String> values, long seq, int slot) {
+        Matcher matcher = REPLACEMENT.matcher(word);
+        StringBuilder expanded = new StringBuilder();
+        while (matcher.find()) {
+            String value = replaceString != null && matcher.group().equals("{}") ? "{}" : replacement(matcher, values, seq, slot);
+            matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(expanded);
+        return expanded.toString();
+    }
+
+    /** The whole input: its values joined by spaces (each quoted in a shell line). */
+    private String whole(List<String> values) {
+        return quoted ? ShellQuote.join(values) : String.join(" ", values);
+    }
+
+    private String replacement(Matcher matcher, List<String> values, long seq, int slot) {
         String token = matcher.group();
         if (token.equals("{#}")) {
             return Long.toString(seq);
@@ -83,17 +146,18 @@ final class CommandTemplate {
             return Integer.toString(slot);
         }
         String group = matcher.group(1);
-        String value = group.isEmpty() ? String.join(" ", values) : values.get(Integer.parseInt(group) - 1);
         String modifier = matcher.group(2);
-        if (modifier == null) {
-            return value;
+        if (group.isEmpty() && modifier == null) {
+            return whole(values);
         }
-        return switch (modifier) {
+        String value = group.isEmpty() ? String.join(" ", values) : values.get(Integer.parseInt(group) - 1);
+        String modified = modifier == null ? value : switch (modifier) {
             case "." -> withoutExtension(value);
             case "/" -> basename(value);
             case "//" -> dirname(value);
             default -> withoutExtension(basename(value)); // "/."
         };
+        return quoted ? ShellQuote.quote(modified) : modified;
     }
 
     /** dirname(1): "a/b.c" -> "a", "b.c" -> ".", "/b" -> "/". */

@@ -16,73 +16,121 @@ import java.util.function.Supplier;
 
 /**
  * {@code map}'s words after the command, as GNU parallel reads them: {@code ::: a b} is one
- * input group, each file after {@code ::::} is a group of its lines ({@code -} is stdin), and
- * several groups give every combination, the first group varying slowest. With no group the
- * inputs are the lines of stdin. Only the first group is read lazily; the others are held in
- * memory, as each of their values is needed once per value of the groups before them.
+ * input group, each file after {@code ::::} (or given by {@code -a}, which come first) is a
+ * group of its items ({@code -} is stdin), and several groups give every combination, the
+ * first group varying slowest. {@code :::+} and {@code ::::+} link a group to the one before
+ * (the n-th values go together; the shorter ends it); {@code --link} links all of them, the
+ * shorter ones wrapping round. With no group the inputs are the items of stdin. Items are
+ * read by {@link InputReading}'s rules. Only the first group is read lazily; the others are
+ * held in memory, as each of their values is needed once per value of the groups before them.
  */
 final class InputGroups {
     static final String ARGS = ":::";
     static final String FILES = "::::";
 
-    /** One group: its literal values, or the file (or "-") its values are read from. */
-    private record Group(List<String> values, String file) {
+    /** The words that start a group of values and a group of files ({@code --arg-sep}, {@code --arg-file-sep}). */
+    record Separators(String args, String files) {
+        static final Separators GNU = new Separators(ARGS, FILES);
+
+        boolean isSeparator(String word) {
+            return word.equals(args) || word.equals(files) || word.equals(args + "+") || word.equals(files + "+");
+        }
+
+        boolean isFiles(String separator) {
+            return separator.equals(files) || separator.equals(files + "+");
+        }
+    }
+
+    /** One group: its literal values, or the file (or "-") its values are read from; linked to the one before. */
+    private record Group(List<String> values, String file, boolean linked) {
     }
 
     private final List<String> command;
     private final List<Group> groups;
+    private final InputReading reading;
+    private final boolean linkAll;
 
-    private InputGroups(List<String> command, List<Group> groups) {
+    private InputGroups(List<String> command, List<Group> groups, InputReading reading, boolean linkAll) {
         this.command = command;
         this.groups = groups;
+        this.reading = reading;
+        this.linkAll = linkAll;
     }
 
-    /** @throws UsageError for a missing command, an empty {@code ::::} or an unreadable file */
+    /** GNU parallel's defaults: {@code :::}, {@code ::::}, newline-ended items, no {@code -a} file. */
     static InputGroups parse(List<String> words) {
+        return parse(words, Separators.GNU, List.of(), InputReading.LINES, false);
+    }
+
+    /**
+     * @param argFiles files given by {@code -a}: groups before those of the words
+     * @throws UsageError for an empty {@code ::::}, or an unreadable or directory file
+     */
+    static InputGroups parse(List<String> words, Separators separators, List<String> argFiles, InputReading reading,
+            boolean linkAll) {
         int at = 0;
-        while (at < words.size() && !isSeparator(words.get(at))) {
+        while (at < words.size() && !separators.isSeparator(words.get(at))) {
             at++;
         }
         List<String> command = List.copyOf(words.subList(0, at));
         List<Group> groups = new ArrayList<>();
+        for (String file : argFiles) {
+            groups.add(new Group(null, readable(file), false));
+        }
         while (at < words.size()) {
             String separator = words.get(at++);
+            boolean linked = separator.endsWith("+") && !groups.isEmpty();
             int end = at;
-            while (end < words.size() && !isSeparator(words.get(end))) {
+            while (end < words.size() && !separators.isSeparator(words.get(end))) {
                 end++;
             }
             List<String> items = words.subList(at, end);
-            if (separator.equals(ARGS)) {
-                groups.add(new Group(List.copyOf(items), null));
+            if (!separators.isFiles(separator)) {
+                groups.add(new Group(reading.apply(items), null, linked));
             } else {
                 if (items.isEmpty()) {
-                    throw new UsageError("'" + FILES + "' needs at least one file");
+                    throw new UsageError("'" + separator + "' needs at least one file");
                 }
                 for (String file : items) {
-                    if (!"-".equals(file) && Files.isDirectory(Path.of(file))) {
-                        throw new UsageError("input file '" + file + "' is a directory");
-                    }
-                    if (!"-".equals(file) && !Files.isReadable(Path.of(file))) {
-                        throw new UsageError("cannot read input file '" + file + "'");
-                    }
-                    groups.add(new Group(null, file));
+                    groups.add(new Group(null, readable(file), linked));
+                    linked = false; // several files after one '::::+': the first is linked, the rest multiply
                 }
             }
             at = end;
         }
-        return new InputGroups(command, groups);
+        return new InputGroups(command, groups, reading, linkAll);
+    }
+
+    private static String readable(String file) {
+        if (!"-".equals(file) && Files.isDirectory(Path.of(file))) {
+            throw new UsageError("input file '" + file + "' is a directory");
+        }
+        if (!"-".equals(file) && !Files.isReadable(Path.of(file))) {
+            throw new UsageError("cannot read input file '" + file + "'");
+        }
+        return file;
     }
 
     List<String> command() {
         return command;
     }
 
+    /** Whether any group was given (words after a separator, or {@code -a}). */
+    boolean hasGroups() {
+        return !groups.isEmpty();
+    }
+
     /** How many inputs there are, if every group is given on the command line; else -1. */
     long knownSize() {
-        if (groups.isEmpty()) {
+        if (groups.isEmpty() || groups.stream().anyMatch(g -> g.values() == null)) {
             return -1;
         }
-        return Progress.totalOf(groups.stream().map(g -> g.values() == null ? -1L : (long) g.values().size()).toList());
+        List<Long> sizes = new ArrayList<>();
+        for (List<Group> set : linkedSets()) {
+            java.util.LongSummaryStatistics lengths = set.stream().mapToLong(g -> g.values().size()).summaryStatistics();
+            sizes.add(linkAll && lengths.getMin() > 0 ? lengths.getMax() : lengths.getMin());
+        }
+        return Progress.totalOf(sizes);
     }
 
     /** How many values each input has: the number of groups (stdin alone counts as one). */
@@ -90,39 +138,73 @@ final class InputGroups {
         return Math.max(1, groups.size());
     }
 
-    /** Every input, lazily: one value per group. {@code delimiter} separates items in stdin and files. */
-    Iterator<List<String>> inputs(Supplier<InputStream> stdin, char delimiter) {
+    /** Every input, lazily: one value per group. */
+    Iterator<List<String>> inputs(Supplier<InputStream> stdin) {
         if (groups.isEmpty()) {
-            return singletons(new DelimitedItems(stdin.get(), delimiter));
+            return tuples(reading.read(stdin.get()));
         }
-        Iterator<String> first = items(groups.get(0), stdin, delimiter);
-        if (groups.size() == 1) {
-            return singletons(first);
+        List<List<Group>> sets = linkedSets();
+        Iterator<List<String>> first = sets.size() == 1 && sets.get(0).size() == 1
+                ? tuples(items(sets.get(0).get(0), stdin))
+                : linked(sets.get(0), stdin).iterator();
+        if (sets.size() == 1) {
+            return first;
         }
-        List<List<String>> rest = new ArrayList<>();
-        for (Group group : groups.subList(1, groups.size())) {
-            List<String> values = new ArrayList<>();
-            items(group, stdin, delimiter).forEachRemaining(values::add);
-            rest.add(values);
+        List<List<List<String>>> rest = new ArrayList<>();
+        for (List<Group> set : sets.subList(1, sets.size())) {
+            rest.add(linked(set, stdin));
         }
         return new Combinations(first, rest);
     }
 
-    private static Iterator<String> items(Group group, Supplier<InputStream> stdin, char delimiter) {
+    /** The groups in sets that go together: each set is a group and those linked to it. */
+    private List<List<Group>> linkedSets() {
+        List<List<Group>> sets = new ArrayList<>();
+        for (Group group : groups) {
+            if (sets.isEmpty() || !(group.linked() || linkAll)) {
+                sets.add(new ArrayList<>());
+            }
+            sets.get(sets.size() - 1).add(group);
+        }
+        return sets;
+    }
+
+    /** A set's tuples: the n-th value of each group; the shortest ends it, or with --link the longest, the others wrapping. */
+    private List<List<String>> linked(List<Group> set, Supplier<InputStream> stdin) {
+        List<List<String>> columns = new ArrayList<>();
+        for (Group group : set) {
+            List<String> values = new ArrayList<>();
+            items(group, stdin).forEachRemaining(values::add);
+            columns.add(values);
+        }
+        java.util.IntSummaryStatistics lengths = columns.stream().mapToInt(List::size).summaryStatistics();
+        int length = linkAll && lengths.getMin() > 0 ? lengths.getMax() : lengths.getMin();
+        List<List<String>> tuples = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            List<String> tuple = new ArrayList<>(columns.size());
+            for (List<String> column : columns) {
+                tuple.add(column.get(i % column.size()));
+            }
+            tuples.add(List.copyOf(tuple));
+        }
+        return tuples;
+    }
+
+    private Iterator<String> items(Group group, Supplier<InputStream> stdin) {
         if (group.values() != null) {
             return group.values().iterator();
         }
         if (group.file().equals("-")) {
-            return new DelimitedItems(stdin.get(), delimiter);
+            return reading.read(stdin.get());
         }
         try {
-            return new DelimitedItems(Files.newInputStream(Path.of(group.file())), delimiter);
+            return reading.read(Files.newInputStream(Path.of(group.file())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Iterator<List<String>> singletons(Iterator<String> items) {
+    private static Iterator<List<String>> tuples(Iterator<String> items) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -136,18 +218,14 @@ final class InputGroups {
         };
     }
 
-    private static boolean isSeparator(String word) {
-        return word.equals(ARGS) || word.equals(FILES);
-    }
-
-    /** The first group's values, each combined with every combination of the other groups. */
+    /** The first set's tuples, each combined with every combination of the other sets' tuples. */
     private static final class Combinations implements Iterator<List<String>> {
-        private final Iterator<String> first;
-        private final List<List<String>> rest;
+        private final Iterator<List<String>> first;
+        private final List<List<List<String>>> rest;
         private final int[] position;
-        private String current;
+        private List<String> current;
 
-        Combinations(Iterator<String> first, List<List<String>> rest) {
+        Combinations(Iterator<List<String>> first, List<List<List<String>>> rest) {
             this.first = first;
             this.rest = rest;
             this.position = new int[rest.size()];
@@ -169,12 +247,11 @@ final class InputGroups {
             if (current == null) {
                 current = first.next();
             }
-            List<String> combination = new ArrayList<>(rest.size() + 1);
-            combination.add(current);
+            List<String> combination = new ArrayList<>(current);
             for (int i = 0; i < rest.size(); i++) {
-                combination.add(rest.get(i).get(position[i]));
+                combination.addAll(rest.get(i).get(position[i]));
             }
-            // Odometer: the last group turns fastest; when all wrap, the first group moves on.
+            // Odometer: the last set turns fastest; when all wrap, the first set moves on.
             int i = rest.size() - 1;
             while (i >= 0 && ++position[i] == rest.get(i).size()) {
                 position[i] = 0;
@@ -187,14 +264,14 @@ final class InputGroups {
         }
     }
 
-    /** Items of a stream split on a delimiter (newline or NUL), read as they are asked for. */
+    /** Items of a stream split on a delimiter (a newline, NUL, or any string), read as they are asked for. */
     static final class DelimitedItems implements Iterator<String> {
         private final BufferedReader reader;
-        private final char delimiter;
+        private final String delimiter;
         private String next;
         private boolean done;
 
-        DelimitedItems(InputStream in, char delimiter) {
+        DelimitedItems(InputStream in, String delimiter) {
             this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             this.delimiter = delimiter;
         }
@@ -220,20 +297,27 @@ final class InputGroups {
 
         private String read() {
             try {
-                if (delimiter == '\n') {
+                if (delimiter.equals("\n")) {
                     return reader.readLine();
                 }
                 StringBuilder item = new StringBuilder();
+                char last = delimiter.charAt(delimiter.length() - 1);
                 for (int c; (c = reader.read()) >= 0; ) {
-                    if (c == delimiter) {
+                    item.append((char) c);
+                    if (c == last && endsWithDelimiter(item)) {
+                        item.setLength(item.length() - delimiter.length());
                         return item.toString();
                     }
-                    item.append((char) c);
                 }
                 return item.length() > 0 ? item.toString() : null; // a last item without delimiter counts
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private boolean endsWithDelimiter(StringBuilder item) {
+            int from = item.length() - delimiter.length();
+            return from >= 0 && item.indexOf(delimiter, from) == from;
         }
     }
 }

@@ -21,6 +21,11 @@ record Job(long seq, List<String> values, Argv argv, String task) {
     @FunctionalInterface
     interface Argv {
         List<String> of(List<String> values, long seq, int slot);
+
+        /** The command line as a user would type it (--dry-run, -v): its words shell-quoted. */
+        default String display(List<String> values, long seq, int slot) {
+            return ShellQuote.join(of(values, seq, slot));
+        }
     }
 
     /** A job that runs a command. */
@@ -44,6 +49,11 @@ record Job(long seq, List<String> values, Argv argv, String task) {
 
     List<String> commandLine(int slot) {
         return argv.of(values, seq, slot);
+    }
+
+    /** What --dry-run and -v print for this job: its command line as typed, or the task and its arguments. */
+    String display(int slot) {
+        return isTask() ? task + " " + ShellQuote.join(values) : argv.display(values, seq, slot);
     }
 
     /** Runs the command in this process; a command that cannot start or times out is a failed result. */

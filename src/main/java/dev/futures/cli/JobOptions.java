@@ -24,16 +24,14 @@ public class JobOptions {
                     + "result (Executor.map's chunksize); --buffersize then counts chunks.")
     Integer chunksize;
 
-    @Option(names = {"-0", "--null"}, description = "Inputs on stdin and in '::::' files end with NUL, not newline.")
-    boolean nullSeparated;
+    @Mixin
+    InputOptions input;
 
-    @Option(names = "--dry-run", description = "Print each command that would run, shell-quoted, and run nothing.")
+    @Mixin
+    CompatOptions compat;
+
+    @Option(names = {"--dry-run", "--dryrun"}, description = "Print each command that would run, shell-quoted, and run nothing.")
     boolean dryRun;
-
-    /** The character that ends an input on stdin and in files. */
-    char delimiter() {
-        return nullSeparated ? '\0' : '\n';
-    }
 
     /**
      * {@code --resume}: the jobs that still need to run, the ones the joblog shows succeeded
@@ -73,6 +71,9 @@ public class JobOptions {
     /** @throws UsageError for a worker count or buffer size below 1, or options of the other pool */
     JobRunner.Settings settings(FuturesConfig config) {
         pool.validate();
+        if (compat.keepOrder && output.order == OutputOptions.Order.completion) {
+            throw new UsageError("-k/--keep-order keeps input order: it cannot go with --order completion");
+        }
         if (output.resume && output.joblog == null) {
             throw new UsageError("--resume needs --joblog FILE");
         }
@@ -93,7 +94,7 @@ public class JobOptions {
         boolean inputOrder = output.order == OutputOptions.Order.input
                 && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED;
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
-                output.format == OutputOptions.Format.jsonl, output.tag, policy.timeout, pool.taskTimeout,
+                output.format == OutputOptions.Format.jsonl, output.look(), policy.timeout, pool.taskTimeout,
                 pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then, output.joblog,
                 output.progress != null ? output.progress : Progress.stderrIsTerminal(), pool.start(), chunk);
     }

@@ -18,7 +18,7 @@ import java.util.List;
 final class JobRunner {
 
     /** How to run, from the command line. */
-    record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, boolean tag,
+    record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, TextLook look,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
             PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then, java.nio.file.Path joblog, boolean progress,
             PoolOptions.Start start, int chunksize) {
@@ -44,8 +44,7 @@ final class JobRunner {
     int dryRun(Iterator<Job> jobs, Settings settings) {
         while (jobs.hasNext()) {
             Job job = jobs.next();
-            out.println(job.isTask() ? job.task() + " " + ShellQuote.join(job.values())
-                    : ShellQuote.join(job.commandLine((int) ((job.seq() - 1) % settings.workers()) + 1)));
+            out.println(job.display((int) ((job.seq() - 1) % settings.workers()) + 1));
         }
         out.flush();
         return ExitCodes.OK;
@@ -58,7 +57,7 @@ final class JobRunner {
     /** {@code total}: how many jobs there are, if known up front (for the progress line), else -1. */
     int run(Iterator<Job> jobs, Settings settings, long total) {
         JobLog joblog = settings.joblog() == null ? null : JobLog.open(settings.joblog());
-        ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.tag());
+        ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.look(), settings.workers());
         ResultPrinter printer = settings.progress() ? new ProgressPrinter(plain, new Progress(err, total)) : plain;
         printer.start(op, settings);
         JobPool pool = JobPool.create(settings, printer);

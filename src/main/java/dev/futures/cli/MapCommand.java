@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
                         + "of stdin; several groups give every combination. In COMMAND, {} is the input, {.} without "
                         + "extension, {/} basename, {//} dirname, {/.} basename without extension, {N} group N, "
                         + "{#} sequence number, {%%} job slot; without any, the input is appended. "
-                        + "No shell is involved unless COMMAND is one."},
+                        + "No shell is involved unless COMMAND is one, or is one word with shell syntax "
+                        + "('gzip < {} > {}.gz': a shell line, inputs quoted), or is absent (each input is a "
+                        + "command line)."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples: futures map -j4 gzip -k ::: *.log",
                 "          futures map convert {} {.}.png ::: *.jpg",
@@ -36,6 +38,14 @@ public class MapCommand implements Callable<Integer> {
                     + "as its arguments; print its value.")
     String task;
 
+    @Option(names = {"-q", "--quote"},
+            description = "Keep a one-word command literal, even with shell syntax in it (GNU parallel's -q).")
+    boolean quote;
+
+    @Option(names = {"-I", "--replace"}, paramLabel = "STR",
+            description = "STR stands for the input in COMMAND instead of {} (which is then literal), as in xargs -I.")
+    String replaceString;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, its arguments, and the inputs.")
     List<String> words = new ArrayList<>();
 
@@ -44,21 +54,20 @@ public class MapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InputGroups groups = InputGroups.parse(words);
+        InputGroups groups = options.input.groups(words);
         if (task != null) {
             return runTask(groups);
-        }
-        if (groups.command().isEmpty()) {
-            throw new UsageError("no command given (usage: futures map COMMAND [ARG...] ::: INPUT...; "
-                    + "to run each input as a command line, use 'futures run')");
         }
         if (options.chunksize != null) {
             throw new UsageError("--chunksize needs --task: a command runs alone, one per input");
         }
-        CommandTemplate template = new CommandTemplate(groups.command());
-        template.requireGroups(groups.width());
+        if (replaceString != null && replaceString.isEmpty()) {
+            throw new UsageError("-I needs a replace string");
+        }
+        Job.Argv argv = CommandForm.of(groups.command(), quote, replaceString, config.shell(), System.getenv(),
+                groups.width());
         JobRunner.Settings settings = options.settings(config);
-        Iterator<Job> jobs = options.resumable(Jobs.from(groups.inputs(() -> System.in, options.delimiter()), template::expand));
+        Iterator<Job> jobs = options.resumable(Jobs.from(groups.inputs(() -> System.in), argv));
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, groups.knownSize());
     }
@@ -73,7 +82,7 @@ public class MapCommand implements Callable<Integer> {
         if (known.find(task).isEmpty()) {
             throw new UsageError(new UnknownTask(task).getMessage());
         }
-        Iterator<Job> jobs = options.resumable(Jobs.ofTask(groups.inputs(() -> System.in, options.delimiter()), task));
+        Iterator<Job> jobs = options.resumable(Jobs.ofTask(groups.inputs(() -> System.in), task));
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, groups.knownSize());
     }

@@ -27,6 +27,28 @@ public class OutputOptions {
     @Option(names = "--tag", description = "Begin every output line with the task's input and a tab.")
     boolean tag;
 
+    @Option(names = "--tagstring", paramLabel = "STR",
+            description = "Begin every output line with STR and a tab; STR's replacement strings ({}, {1}, {#}, ...) "
+                    + "are expanded.")
+    String tagString;
+
+    @Option(names = "-v", description = "Print each job's command line on stdout before its output.")
+    boolean verbose;
+
+    @Option(names = {"-t", "--verbose"}, description = "Print each job's command line on stderr before its output "
+            + "(GNU parallel's --verbose is -t, not -v).")
+    boolean trace;
+
+    /** The dress of text output these options ask for. */
+    TextLook look() {
+        if (tag && tagString != null) {
+            throw new UsageError("--tag and --tagstring both set the tag: give one");
+        }
+        CommandTemplate tagTemplate = tagString != null ? new CommandTemplate(java.util.List.of(tagString))
+                : tag ? new CommandTemplate(java.util.List.of("{}")) : null;
+        return new TextLook(tagTemplate, verbose || trace, trace && !verbose);
+    }
+
     @Option(names = "--joblog", paramLabel = "FILE",
             description = "Append one JSON line per finished task (seq, input, command, status, exit_code, duration_ms).")
     java.nio.file.Path joblog;

@@ -22,9 +22,10 @@ public class PoolOptions {
             description = "Run tasks on a thread pool (default) or in worker processes of this program.")
     Pool pool;
 
-    @Option(names = {"-j", "--workers"}, paramLabel = "N",
-            description = "Tasks running at once (default: $FUTURES_WORKERS, else the number of CPUs).")
-    Integer workers;
+    @Option(names = {"-j", "--workers", "--jobs", "-P", "--max-procs"}, paramLabel = "N",
+            description = "Tasks running at once (default: $FUTURES_WORKERS, else the number of CPUs); as in GNU "
+                    + "parallel also 0 (as many as possible: 256), N%% of the CPUs, +N or -N CPUs more or fewer.")
+    String workers;
 
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Each task's own limit: past it the task is killed with its child processes "
@@ -69,7 +70,7 @@ public class PoolOptions {
     /** The worker count to use: the option, else configuration, else the number of CPUs. */
     int resolveWorkers(FuturesConfig config) {
         if (workers != null) {
-            return checked(workers, "-j/--workers");
+            return WorkerCount.parse(workers, Runtime.getRuntime().availableProcessors(), "-j/--workers");
         }
         if (config.workers().isPresent()) {
             return checked(config.workers().getAsInt(), "FUTURES_WORKERS");

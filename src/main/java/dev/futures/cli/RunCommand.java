@@ -33,10 +33,10 @@ public class RunCommand implements Callable<Integer> {
         }
         JobRunner.Settings settings = options.settings(config);
         Iterator<List<String>> commandLines = lines.isEmpty()
-                ? InputGroups.parse(List.of("run")).inputs(() -> System.in, options.delimiter())
+                ? options.input.groups(List.of()).inputs(() -> System.in)
                 : lines.stream().map(List::of).iterator();
         String shell = config.shell();
-        Iterator<Job> jobs = options.resumable(Jobs.from(commandLines, (values, seq, slot) -> List.of(shell, "-c", values.get(0))));
+        Iterator<Job> jobs = options.resumable(Jobs.from(commandLines, CommandForm.of(List.of(), false, null, shell, java.util.Map.of(), 1)));
         JobRunner runner = new JobRunner("run", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, lines.isEmpty() ? -1 : lines.size());
     }

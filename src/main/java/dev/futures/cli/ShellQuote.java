@@ -25,6 +25,6 @@ final class ShellQuote {
         if (!word.isEmpty() && SAFE.matcher(word).matches()) {
             return word;
         }
-        return "'" + word.replace("'", "'\\''") + "'";
+        return "'" + word.replace("'", "'\"'\"'") + "'"; // GNU parallel's way, so --dry-run reads the same
     }
 }

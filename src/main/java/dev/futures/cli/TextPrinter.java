@@ -6,13 +6,15 @@ import java.io.PrintStream;
 final class TextPrinter implements ResultPrinter {
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean tag;
+    private final TextLook look;
+    private final int workers;
 
-    /** {@code tag}: begin every line with the job's input and a tab (GNU parallel's --tag). */
-    TextPrinter(PrintStream out, PrintStream err, boolean tag) {
+    /** {@code look}: the tag and command line that go with each output (GNU parallel's --tag, -v). */
+    TextPrinter(PrintStream out, PrintStream err, TextLook look, int workers) {
         this.out = out;
         this.err = err;
-        this.tag = tag;
+        this.look = look;
+        this.workers = workers;
     }
 
     @Override
@@ -21,7 +23,14 @@ final class TextPrinter implements ResultPrinter {
 
     @Override
     public void result(JobResult result) {
-        byte[] prefix = tag ? (result.job().input() + "\t").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+        int slot = (int) ((result.job().seq() - 1) % workers) + 1;
+        String tag = look.tagOf(result.job(), slot);
+        byte[] prefix = tag == null ? null : (tag + "\t").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (look.verbose()) {
+            // As GNU parallel does: the command line just before its output, tagged like it.
+            byte[] line = (result.job().display(slot) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            block(look.traceToStderr() ? err : out, line, prefix);
+        }
         block(out, result.stdout(), prefix);
         block(err, result.stderr(), prefix);
     }

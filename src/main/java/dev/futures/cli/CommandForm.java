@@ -1,0 +1,91 @@
+package dev.futures.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How {@code map}'s command words become each job's command line. futures runs a command
+ * without a shell: its words are the argv. GNU parallel gives every command to a shell; where
+ * the two would differ for what people type, futures does what GNU parallel does:
+ * <ul>
+ *   <li>no command: each input is a command line for the shell ({@code futures map ::: 'echo a' pwd});
+ *   <li>a one-word command with shell syntax in it ({@code 'gzip -9 < {} > {}.gz'}) is a shell
+ *       line, the inputs shell-quoted into it (no program has such a name; {@code -q} keeps it literal);
+ *   <li>a command named as an exported bash function ({@code export -f f}) runs in bash.
+ * </ul>
+ * Everything else is an argv, as it always was: several words with shell syntax in them
+ * ({@code sh -c 'echo {}; sleep 1'}) keep each word literal, as GNU parallel's {@code -q} does.
+ */
+final class CommandForm {
+    /** What makes a word a shell line: blanks, operators, quotes, expansions, globs, comments. */
+    private static final Pattern SHELL_SYNTAX = Pattern.compile("[\\s|&;<>()$`\\\\\"'*?\\[#~]");
+    private static final Pattern REPLACEMENTS = Pattern.compile("\\{[^{}\\s]*\\}");
+
+    private CommandForm() {
+    }
+
+    /**
+     * @param quote         {@code -q}: keep a one-word command literal
+     * @param replaceString {@code -I}'s string, or null
+     * @param shell         the shell for command lines ({@code futures run}'s)
+     * @param environment   where exported bash functions are found
+     */
+    static Job.Argv of(List<String> command, boolean quote, String replaceString, String shell,
+            Map<String, String> environment, int groups) {
+        if (command.isEmpty()) {
+            return new ShellLine(shell, (values, seq, slot) -> String.join(" ", values));
+        }
+        if (!quote && command.size() == 1 && hasShellSyntax(command.get(0), replaceString)) {
+            CommandTemplate template = new CommandTemplate(command, replaceString, true);
+            template.requireGroups(groups);
+            return new ShellLine(shell, template::shellLine);
+        }
+        CommandTemplate template = new CommandTemplate(command, replaceString, false);
+        template.requireGroups(groups);
+        String program = command.get(0);
+        if (isExportedFunction(program, environment)) {
+            // bash imports the function from the environment; "$@" passes the words as they are.
+            return (values, seq, slot) -> {
+                List<String> words = template.expand(values, seq, slot);
+                List<String> argv = new ArrayList<>(words.size() + 3);
+                argv.add("bash");
+                argv.add("-c");
+                argv.add(program + " \"$@\"");
+                argv.addAll(words);
+                return argv;
+            };
+        }
+        return template::expand;
+    }
+
+    static boolean hasShellSyntax(String word, String replaceString) {
+        String bare = REPLACEMENTS.matcher(replaceString == null ? word : word.replace(replaceString, "")).replaceAll("");
+        return SHELL_SYNTAX.matcher(bare).find();
+    }
+
+    /** bash exports {@code f} as {@code BASH_FUNC_f%%} (and did as {@code BASH_FUNC_f()} before 4.3's fix). */
+    static boolean isExportedFunction(String name, Map<String, String> environment) {
+        return !name.contains("/") && (environment.containsKey("BASH_FUNC_" + name + "%%")
+                || environment.containsKey("BASH_FUNC_" + name + "()"));
+    }
+
+    /** One line for {@code shell -c}, shown as the line itself. */
+    private record ShellLine(String shell, Text text) implements Job.Argv {
+        @FunctionalInterface
+        interface Text {
+            String of(List<String> values, long seq, int slot);
+        }
+
+        @Override
+        public List<String> of(List<String> values, long seq, int slot) {
+            return List.of(shell, "-c", text.of(values, seq, slot));
+        }
+
+        @Override
+        public String display(List<String> values, long seq, int slot) {
+            return text.of(values, seq, slot);
+        }
+    }
+}
