@@ -34,15 +34,26 @@ final class CommandForm {
      */
     static Job.Argv of(List<String> command, boolean quote, String replaceString, String shell,
             Map<String, String> environment, int groups) {
+        return of(command, quote, replaceString, shell, environment, groups, ArgsPerJob.Context.JOINED,
+                ReplacementString.Rules.GNU, () -> 0);
+    }
+
+    /**
+     * The same, for jobs of several inputs each ({@code context}: how a word around {@code {}}
+     * takes them), with --plus and --rpl's {@code rules} and {@code {##}}'s {@code total}.
+     */
+    static Job.Argv of(List<String> command, boolean quote, String replaceString, String shell,
+            Map<String, String> environment, int groups, ArgsPerJob.Context context, ReplacementString.Rules rules,
+            java.util.function.LongSupplier total) {
         if (command.isEmpty()) {
             return new ShellLine(shell, (values, seq, slot) -> String.join(" ", values));
         }
         if (!quote && command.size() == 1 && hasShellSyntax(command.get(0), replaceString)) {
-            CommandTemplate template = new CommandTemplate(command, replaceString, true);
+            CommandTemplate template = new CommandTemplate(command, replaceString, true, context, rules, total);
             template.requireGroups(groups);
             return new ShellLine(shell, template::shellLine);
         }
-        CommandTemplate template = new CommandTemplate(command, replaceString, false);
+        CommandTemplate template = new CommandTemplate(command, replaceString, false, context, rules, total);
         template.requireGroups(groups);
         String program = command.get(0);
         if (isExportedFunction(program, environment)) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A command with GNU parallel's replacement strings, anywhere inside any word:
  * <ul>
+ *   <li>(see {@link ReplacementString} for all of them, with --plus and --rpl)
  *   <li>{@code {}} the input (several input groups: their values joined by spaces);
  *   <li>{@code {.}} without its extension, {@code {/}} its basename, {@code {//}} its
  *       directory, {@code {/.}} its basename without extension;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * quotes what it puts into the line its shell runs.
  */
 final class CommandTemplate {
-    private static final Pattern REPLACEMENT = Pattern.compile("\\{(\\d*)(/\\.|//|\\.|/)?\\}|\\{#\\}|\\{%\\}");
+    /** Anything between braces may be a replacement string; {@link ReplacementString#parse} decides. */
+    private static final Pattern BRACES = Pattern.compile("\\{[^{}]*\\}");
 
     private final List<String> words;
     private final boolean hasReplacement;
@@ -31,17 +33,33 @@ final class CommandTemplate {
     private final String replaceString;
     /** A shell line: every value goes in shell-quoted. */
     private final boolean quoted;
+    /** How a word around {@code {}} takes a job of several inputs (-m, -X). */
+    private final ArgsPerJob.Context context;
+    private final ReplacementString.Rules rules;
+    /** {@code {##}}'s value: the number of jobs, once known. */
+    private final java.util.function.LongSupplier total;
 
     CommandTemplate(List<String> words) {
         this(words, null, false);
     }
 
+    CommandTemplate(List<String> words, String replaceString, boolean quoted) {
+        this(words, replaceString, quoted, ArgsPerJob.Context.JOINED, ReplacementString.Rules.GNU, () -> 0);
+    }
+
     /**
      * @param replaceString -I's string for the input instead of {@code {}} (null: {@code {}})
      * @param quoted        a shell line's template: values are shell-quoted into it
+     * @param context       how a word around {@code {}} takes a job of several inputs
+     * @param rules         --plus and --rpl
+     * @param total         the number of jobs, for {@code {##}}
      */
-    CommandTemplate(List<String> words, String replaceString, boolean quoted) {
+    CommandTemplate(List<String> words, String replaceString, boolean quoted, ArgsPerJob.Context context,
+            ReplacementString.Rules rules, java.util.function.LongSupplier total) {
         this.words = List.copyOf(words);
+        this.context = context;
+        this.rules = rules;
+        this.total = total;
         this.replaceString = replaceString == null || replaceString.equals("{}") ? null : replaceString;
         this.quoted = quoted;
         int highest = 0;
@@ -50,24 +68,23 @@ final class CommandTemplate {
             if (this.replaceString != null && word.contains(this.replaceString)) {
                 any = true;
             }
-            Matcher matcher = REPLACEMENT.matcher(word);
+            Matcher matcher = BRACES.matcher(word);
             while (matcher.find()) {
-                if (this.replaceString != null && matcher.group().equals("{}")) {
-                    continue; // literal under -I
-                }
-                any = true;
-                String group = matcher.group(1);
-                if (group != null && !group.isEmpty()) {
-                    // {0} and a number past any int name no group: refused here, with exit 2.
-                    if (group.length() > 9 || Integer.parseInt(group) < 1) {
-                        throw new UsageError("{" + group + "} in '" + word + "' names no input group: groups count from {1}");
-                    }
-                    highest = Math.max(highest, Integer.parseInt(group));
+                ReplacementString replacement = parse(matcher.group());
+                if (replacement != null) {
+                    any = true;
+                    highest = Math.max(highest, replacement.group);
                 }
             }
         }
         this.hasReplacement = any;
         this.highestGroup = highest;
+    }
+
+    /** The replacement string a token is here, or null: {@code {}} is literal under -I. */
+    private ReplacementString parse(String token) {
+        ReplacementString replacement = ReplacementString.parse(token, rules);
+        return replacement != null && replaceString != null && replacement.isWholeInput() ? null : replacement;
     }
 
     /** @throws UsageError if the command names an input group that does not exist ({@code {3}} with 2 groups) */
@@ -86,9 +103,41 @@ final class CommandTemplate {
             return argv;
         }
         for (String word : words) {
-            argv.add(expandWord(word, values, seq, slot));
+            expandInto(argv, word, values, seq, slot);
         }
         return argv;
+    }
+
+    /** One word's expansion: one word, or several for -m (split at the joins) and -X (one per value). */
+    private void expandInto(List<String> out, String word, List<String> values, long seq, int slot) {
+        if (context == ArgsPerJob.Context.JOINED || values.size() < 2 || !hasWholeInput(word)) {
+            out.add(expandWord(word, values, seq, slot));
+        } else if (context == ArgsPerJob.Context.REPEATED) {
+            for (String value : values) {
+                out.add(expandWord(word, List.of(value), seq, slot));
+            }
+        } else if (quoted) {
+            out.add(expandWord(word, values, seq, slot)); // the shell splits the quoted values
+        } else {
+            out.addAll(List.of(expandWord(word, values, seq, slot).split(JOIN, -1)));
+        }
+    }
+
+    /** Where -m's values meet inside an argv word before it is split: no argument holds a NUL. */
+    private static final String JOIN = "\0";
+
+    private boolean hasWholeInput(String word) {
+        if (replaceString != null) {
+            return word.contains(replaceString);
+        }
+        Matcher matcher = BRACES.matcher(word);
+        while (matcher.find()) {
+            ReplacementString replacement = parse(matcher.group());
+            if (replacement != null && replacement.isWholeInput()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -100,7 +149,15 @@ final class CommandTemplate {
         if (!hasReplacement) {
             return values.isEmpty() ? line : line + " " + ShellQuote.join(values);
         }
-        return expandWord(line, values, seq, slot);
+        if (context != ArgsPerJob.Context.REPEATED) {
+            return expandWord(line, values, seq, slot);
+        }
+        // -X in a shell line: the words of the line, each one around {} repeated per value.
+        List<String> out = new ArrayList<>();
+        for (String word : line.split(" ", -1)) {
+            expandInto(out, word, values, seq, slot);
+        }
+        return String.join(" ", out);
     }
 
     /** The words as one text with the replacement strings expanded and nothing appended: --tagstring's. */
@@ -122,42 +179,34 @@ final class CommandTemplate {
     }
 
     private String expandTokens(String word, List<String> values, long seq, int slot) {
-        Matcher matcher = REPLACEMENT.matcher(word);
+        Matcher matcher = BRACES.matcher(word);
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
-            String value = replaceString != null && matcher.group().equals("{}") ? "{}" : replacement(matcher, values, seq, slot);
+            ReplacementString replacement = parse(matcher.group());
+            String value;
+            if (replacement == null) {
+                value = matcher.group();
+            } else if (replacement.isWholeInput()) {
+                value = whole(values);
+            } else {
+                value = replacement.value(values, String.join(" ", values), seq, slot,
+                        replacement.kind == ReplacementString.Kind.TOTAL ? total.getAsLong() : 0);
+                if (quoted && replacement.kind == ReplacementString.Kind.VALUE) {
+                    value = ShellQuote.quote(value);
+                }
+            }
             matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(expanded);
         return expanded.toString();
     }
 
-    /** The whole input: its values joined by spaces (each quoted in a shell line). */
+    /** The whole input: its values joined by spaces (each quoted in a shell line; -m joins argv words to split). */
     private String whole(List<String> values) {
-        return quoted ? ShellQuote.join(values) : String.join(" ", values);
-    }
-
-    private String replacement(Matcher matcher, List<String> values, long seq, int slot) {
-        String token = matcher.group();
-        if (token.equals("{#}")) {
-            return Long.toString(seq);
+        if (quoted) {
+            return ShellQuote.join(values);
         }
-        if (token.equals("{%}")) {
-            return Integer.toString(slot);
-        }
-        String group = matcher.group(1);
-        String modifier = matcher.group(2);
-        if (group.isEmpty() && modifier == null) {
-            return whole(values);
-        }
-        String value = group.isEmpty() ? String.join(" ", values) : values.get(Integer.parseInt(group) - 1);
-        String modified = modifier == null ? value : switch (modifier) {
-            case "." -> withoutExtension(value);
-            case "/" -> basename(value);
-            case "//" -> dirname(value);
-            default -> withoutExtension(basename(value)); // "/."
-        };
-        return quoted ? ShellQuote.quote(modified) : modified;
+        return String.join(context == ArgsPerJob.Context.SPLIT ? JOIN : " ", values);
     }
 
     /** dirname(1): "a/b.c" -> "a", "b.c" -> ".", "/b" -> "/". */

@@ -38,13 +38,11 @@ public class MapCommand implements Callable<Integer> {
                     + "as its arguments; print its value.")
     String task;
 
-    @Option(names = {"-q", "--quote"},
-            description = "Keep a one-word command literal, even with shell syntax in it (GNU parallel's -q).")
-    boolean quote;
+    @Mixin
+    CommandOptions command;
 
-    @Option(names = {"-I", "--replace"}, paramLabel = "STR",
-            description = "STR stands for the input in COMMAND instead of {} (which is then literal), as in xargs -I.")
-    String replaceString;
+    @Mixin
+    ArgsPerJob argsPerJob;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, its arguments, and the inputs.")
     List<String> words = new ArrayList<>();
@@ -61,15 +59,34 @@ public class MapCommand implements Callable<Integer> {
         if (options.chunksize != null) {
             throw new UsageError("--chunksize needs --task: a command runs alone, one per input");
         }
-        if (replaceString != null && replaceString.isEmpty()) {
-            throw new UsageError("-I needs a replace string");
-        }
-        Job.Argv argv = CommandForm.of(groups.command(), quote, replaceString, config.shell(), System.getenv(),
-                groups.width());
+        argsPerJob.validate();
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        Job.Argv argv = command.argv(groups.command(), argsPerJob.width(groups.width()), argsPerJob.context(),
+                config.shell(), total::get);
         JobRunner.Settings settings = options.settings(config);
-        Iterator<Job> jobs = options.resumable(Jobs.from(groups.inputs(() -> System.in), argv));
+        Iterator<java.util.List<String>> inputs = inputs(groups, settings);
+        if (command.needsTotal(groups.command())) {
+            // {##}: every input read first, as GNU parallel does to know it.
+            java.util.List<java.util.List<String>> all = new ArrayList<>();
+            inputs.forEachRemaining(all::add);
+            total.set(all.size());
+            inputs = all.iterator();
+        }
+        Iterator<Job> jobs = options.resumable(Jobs.from(inputs, argv));
         JobRunner runner = new JobRunner("map", System.out, System.err);
-        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, groups.knownSize());
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, jobCount(groups, settings));
+    }
+
+    /** Each job's values: one input's, or several inputs' with -N, -m, -X, --xargs. */
+    private Iterator<java.util.List<String>> inputs(InputGroups groups, JobRunner.Settings settings) {
+        Iterator<java.util.List<String>> inputs = groups.inputs(() -> System.in);
+        return argsPerJob.active() ? argsPerJob.group(inputs, settings.workers()) : inputs;
+    }
+
+    /** How many jobs there will be, when the inputs are known up front (the progress line's total); else -1. */
+    private long jobCount(InputGroups groups, JobRunner.Settings settings) {
+        long inputs = groups.knownSize();
+        return inputs < 0 || !argsPerJob.active() ? inputs : argsPerJob.jobs(inputs, settings.workers());
     }
 
     private int runTask(InputGroups groups) {
@@ -82,8 +99,9 @@ public class MapCommand implements Callable<Integer> {
         if (known.find(task).isEmpty()) {
             throw new UsageError(new UnknownTask(task).getMessage());
         }
-        Iterator<Job> jobs = options.resumable(Jobs.ofTask(groups.inputs(() -> System.in), task));
+        argsPerJob.validate();
+        Iterator<Job> jobs = options.resumable(Jobs.ofTask(inputs(groups, settings), task));
         JobRunner runner = new JobRunner("map", System.out, System.err);
-        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, groups.knownSize());
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, jobCount(groups, settings));
     }
 }

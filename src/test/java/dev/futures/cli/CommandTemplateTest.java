@@ -56,4 +56,38 @@ class CommandTemplateTest {
     void bracesThatAreNotReplacementsStay() {
         assertEquals(List.of("{a}", "{ }", "x"), expand(List.of("{a}", "{ }"), List.of("x")));
     }
+
+    @Test
+    void aShellLineQuotesEveryValueItTakes() {
+        CommandTemplate line = new CommandTemplate(List.of("echo {} | wc -c; echo {1/}"), null, true);
+        assertEquals("echo 'a b' 'it'\"'\"'s' | wc -c; echo 'a b'", line.shellLine(List.of("a b", "it's"), 1, 1));
+        assertEquals("gzip -9 x.log", new CommandTemplate(List.of("gzip -9"), null, true).shellLine(List.of("x.log"), 1, 1));
+    }
+
+    @Test
+    void underMinusIAnotherStringIsTheInputAndBracesAreLiteral() {
+        assertEquals(List.of("a-x", "{}", "7"), new CommandTemplate(List.of("@@-x", "{}", "{#}"), "@@", false).expand(List.of("a"), 7, 1));
+    }
+
+    @Test
+    void severalInputsAroundBracesSplitForMinusMAndRepeatForMinusX() {
+        List<String> values = List.of("a", "b", "c");
+        assertEquals(List.of("pre-a", "b", "c-post"), new CommandTemplate(List.of("pre-{}-post"), null, false,
+                ArgsPerJob.Context.SPLIT, ReplacementString.Rules.GNU, () -> 0).expand(values, 1, 1));
+        assertEquals(List.of("pre-a-post", "pre-b-post", "pre-c-post"), new CommandTemplate(List.of("pre-{}-post"), null,
+                false, ArgsPerJob.Context.REPEATED, ReplacementString.Rules.GNU, () -> 0).expand(values, 1, 1));
+    }
+
+    @Test
+    void plusStringsAndCustomOnesOnlyWhenAskedFor() {
+        ReplacementString.Rules plus = new ReplacementString.Rules(true,
+                java.util.Map.of("{r}", PerlSubstitution.define("{r} s/a/b/g").substitution()));
+        List<String> words = List.of("{..}", "{+.}", "{%.gz}", "{:1:2}", "{##}", "{r}", "{-1}");
+        assertEquals(List.of("d/f", "gz", "d/f.tar", "/f", "5", "d/f.tbr.gz", "d/f.tar.gz"),
+                new CommandTemplate(words, null, false, ArgsPerJob.Context.JOINED, plus, () -> 5)
+                        .expand(List.of("d/f.tar.gz"), 1, 1));
+        assertEquals(List.of("{..}", "{%.gz}", "{##}", "x"), expand(List.of("{..}", "{%.gz}", "{##}"), List.of("x")));
+        assertThrows(UsageError.class, () -> PerlSubstitution.define("{r} tr/a/b/"));
+        assertThrows(UsageError.class, () -> PerlSubstitution.define("{r} s/a/$2/"));
+    }
 }
