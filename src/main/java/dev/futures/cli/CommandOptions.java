@@ -38,7 +38,7 @@ public class CommandOptions {
      * @param total {@code {##}}'s value, once known
      */
     Job.Argv argv(List<String> command, int width, ArgsPerJob.Context context, String shell,
-            java.util.function.LongSupplier total) {
+            Map<String, Integer> names, java.util.function.LongSupplier total) {
         if (replaceString != null && replaceString.isEmpty()) {
             throw new UsageError("-I needs a replace string");
         }
@@ -48,6 +48,6 @@ public class CommandOptions {
             custom.put(defined.tag(), defined.substitution());
         }
         return CommandForm.of(command, quote, replaceString, shell, System.getenv(), width, context,
-                new ReplacementString.Rules(plus, Map.copyOf(custom)), total);
+                new ReplacementString.Rules(plus, Map.copyOf(custom), names), total);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
@@ -49,17 +50,29 @@ final class InputGroups {
     private final List<Group> groups;
     private final InputReading reading;
     private final boolean linkAll;
+    /** --header: each group's first item names its columns; each group's names, once read. */
+    private final boolean header;
+    private final List<List<String>> names;
 
-    private InputGroups(List<String> command, List<Group> groups, InputReading reading, boolean linkAll) {
+    private InputGroups(List<String> command, List<Group> groups, InputReading reading, boolean linkAll, boolean header) {
         this.command = command;
         this.groups = groups;
         this.reading = reading;
         this.linkAll = linkAll;
+        this.header = header;
+        this.names = new ArrayList<>(java.util.Collections.nCopies(Math.max(1, groups.size()), List.<String>of()));
+        for (int i = 0; header && i < groups.size(); i++) {
+            List<String> values = groups.get(i).values();
+            if (values != null && !values.isEmpty()) {
+                names.set(i, reading.columns().split(values.get(0)));
+                groups.set(i, new Group(values.subList(1, values.size()), null, groups.get(i).linked()));
+            }
+        }
     }
 
     /** GNU parallel's defaults: {@code :::}, {@code ::::}, newline-ended items, no {@code -a} file. */
     static InputGroups parse(List<String> words) {
-        return parse(words, Separators.GNU, List.of(), InputReading.LINES, false);
+        return parse(words, Separators.GNU, List.of(), InputReading.LINES, false, false);
     }
 
     /**
@@ -67,7 +80,7 @@ final class InputGroups {
      * @throws UsageError for an empty {@code ::::}, or an unreadable or directory file
      */
     static InputGroups parse(List<String> words, Separators separators, List<String> argFiles, InputReading reading,
-            boolean linkAll) {
+            boolean linkAll, boolean header) {
         int at = 0;
         while (at < words.size() && !separators.isSeparator(words.get(at))) {
             at++;
@@ -98,7 +111,7 @@ final class InputGroups {
             }
             at = end;
         }
-        return new InputGroups(command, groups, reading, linkAll);
+        return new InputGroups(command, groups, reading, linkAll, header);
     }
 
     private static String readable(String file) {
@@ -133,15 +146,52 @@ final class InputGroups {
         return Progress.totalOf(sizes);
     }
 
-    /** How many values each input has: the number of groups (stdin alone counts as one). */
+    /** How many values each input has: the number of groups (stdin alone counts as one); any, with columns. */
     int width() {
-        return Math.max(1, groups.size());
+        return reading.columns().splits() ? Integer.MAX_VALUE : Math.max(1, groups.size());
     }
 
-    /** Every input, lazily: one value per group. */
+    /**
+     * --header's names, each with the position ({1}, {2}, ...) of its value, numbered across the
+     * groups as their columns are. Known once {@link #inputs} has read the headers.
+     */
+    Map<String, Integer> columnNames() {
+        Map<String, Integer> positions = new java.util.LinkedHashMap<>();
+        int position = 1;
+        for (List<String> group : names) {
+            for (String name : group) {
+                positions.putIfAbsent(name, position++);
+            }
+        }
+        return positions;
+    }
+
+    /** Every input, lazily: one value per group, or per column of each group's item with --colsep and --csv. */
     Iterator<List<String>> inputs(Supplier<InputStream> stdin) {
+        Iterator<List<String>> inputs = values(stdin);
+        if (!reading.columns().splits()) {
+            return inputs;
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return inputs.hasNext();
+            }
+
+            @Override
+            public List<String> next() {
+                List<String> columns = new ArrayList<>();
+                for (String value : inputs.next()) {
+                    columns.addAll(reading.columns().split(value));
+                }
+                return List.copyOf(columns);
+            }
+        };
+    }
+
+    private Iterator<List<String>> values(Supplier<InputStream> stdin) {
         if (groups.isEmpty()) {
-            return tuples(reading.read(stdin.get()));
+            return tuples(headed(0, reading.read(stdin.get())));
         }
         List<List<Group>> sets = linkedSets();
         Iterator<List<String>> first = sets.size() == 1 && sets.get(0).size() == 1
@@ -192,16 +242,28 @@ final class InputGroups {
 
     private Iterator<String> items(Group group, Supplier<InputStream> stdin) {
         if (group.values() != null) {
-            return group.values().iterator();
+            return group.values().iterator(); // a header was taken off at parse
+        }
+        int index = 0;
+        while (groups.get(index) != group) { // by identity: one file may be given twice
+            index++;
         }
         if (group.file().equals("-")) {
-            return reading.read(stdin.get());
+            return headed(index, reading.read(stdin.get()));
         }
         try {
-            return reading.read(Files.newInputStream(Path.of(group.file())));
+            return headed(index, reading.read(Files.newInputStream(Path.of(group.file()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** With --header, takes the first item off as group {@code index}'s names. */
+    private Iterator<String> headed(int index, Iterator<String> items) {
+        if (header && items.hasNext()) {
+            names.set(index, reading.columns().split(items.next()));
+        }
+        return items;
     }
 
     private static Iterator<List<String>> tuples(Iterator<String> items) {

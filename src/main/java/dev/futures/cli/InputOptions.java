@@ -34,6 +34,19 @@ public class InputOptions {
             + "groups wrap round) instead of every combination; ':::+' and '::::+' link one group to the one before.")
     boolean link;
 
+    @Option(names = {"-C", "--colsep"}, paramLabel = "REGEX",
+            description = "Split each input into columns at REGEX: {1}, {2}, ... name the columns, {} is all of them.")
+    String colsep;
+
+    @Option(names = "--csv", description = "Read each input as a CSV record (quoted fields; --colsep sets the "
+            + "separator, default ',').")
+    boolean csv;
+
+    @Option(names = "--header", paramLabel = ":",
+            description = "The first input of each group is a header: its columns name replacement strings "
+                    + "({name}). GNU's ':' or a regex for one line.")
+    String header;
+
     @Option(names = "--arg-sep", paramLabel = "SEP", description = "Use SEP instead of ':::'.")
     String argSep = InputGroups.ARGS;
 
@@ -50,6 +63,25 @@ public class InputOptions {
         }
         String ends = nullSeparated ? "\0" : delimiter != null ? InputReading.delimiter(delimiter) : "\n";
         return InputGroups.parse(words, new InputGroups.Separators(argSep, argFileSep), argFiles,
-                new InputReading(ends, eof, skipBlank, trim), link);
+                new InputReading(ends, eof, skipBlank, trim, columns()), link, header != null);
+    }
+
+    private InputReading.Columns columns() {
+        if (csv) {
+            String separator = colsep == null ? "," : InputReading.delimiter(colsep);
+            if (separator.length() != 1) {
+                throw new UsageError("--csv: the separator must be one character, got '" + colsep + "'");
+            }
+            return InputReading.Columns.csv(separator.charAt(0));
+        }
+        if (colsep == null) {
+            return InputReading.Columns.NONE;
+        }
+        try {
+            // GNU's --colsep is a regex; a single character (often '\t') is taken as it is.
+            return InputReading.Columns.at(java.util.regex.Pattern.compile(colsep.equals("\\t") ? "\t" : colsep));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new UsageError("--colsep: bad regular expression '" + colsep + "': " + e.getDescription());
+        }
     }
 }

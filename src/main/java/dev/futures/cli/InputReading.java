@@ -10,10 +10,41 @@ import java.util.NoSuchElementException;
  * How input items are read, as GNU parallel and xargs read them: what ends an item ({@code -d},
  * {@code -0}), the end-of-file string that ends a group early ({@code -E}), whether items of
  * blanks only are skipped ({@code -r}), and which side's blanks are trimmed ({@code --trim}).
- * The same rules hold for values after {@code :::} and items of stdin and files.
+ * The same rules hold for values after {@code :::} and items of stdin and files. {@code columns}
+ * then splits each item into the values the command names ({@code --colsep}, {@code --csv}).
  */
-record InputReading(String delimiter, String eof, boolean skipBlank, Trim trim) {
-    static final InputReading LINES = new InputReading("\n", null, false, Trim.n);
+record InputReading(String delimiter, String eof, boolean skipBlank, Trim trim, Columns columns) {
+    static final InputReading LINES = new InputReading("\n", null, false, Trim.n, Columns.NONE);
+
+    /** How an item splits into columns: not at all, at a regular expression, or as a CSV record. */
+    interface Columns {
+        Columns NONE = List::of;
+
+        List<String> split(String item);
+
+        default boolean splits() {
+            return this != NONE;
+        }
+
+        /** GNU parallel's --colsep REGEX. */
+        static Columns at(java.util.regex.Pattern separator) {
+            return item -> List.of(separator.split(item, -1));
+        }
+
+        /** GNU parallel's --csv: RFC 4180 fields (quotes, doubled quotes), {@code separator} between them. */
+        static Columns csv(char separator) {
+            org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                    .setDelimiter(separator).get();
+            return item -> {
+                try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(item, format)) {
+                    List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
+                    return records.isEmpty() ? List.of("") : records.get(0).toList();
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    throw new IllegalArgumentException("--csv: cannot read '" + item + "': " + e.getMessage(), e);
+                }
+            };
+        }
+    }
 
     /** GNU's {@code --trim} values: none, left, right, both. */
     enum Trim {

@@ -60,11 +60,11 @@ public class MapCommand implements Callable<Integer> {
             throw new UsageError("--chunksize needs --task: a command runs alone, one per input");
         }
         argsPerJob.validate();
+        JobRunner.Settings settings = options.settings(config);
+        Iterator<java.util.List<String>> inputs = inputs(groups, settings); // reads --header's names
         java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
         Job.Argv argv = command.argv(groups.command(), argsPerJob.width(groups.width()), argsPerJob.context(),
-                config.shell(), total::get);
-        JobRunner.Settings settings = options.settings(config);
-        Iterator<java.util.List<String>> inputs = inputs(groups, settings);
+                config.shell(), groups.columnNames(), total::get);
         if (command.needsTotal(groups.command())) {
             // {##}: every input read first, as GNU parallel does to know it.
             java.util.List<java.util.List<String>> all = new ArrayList<>();

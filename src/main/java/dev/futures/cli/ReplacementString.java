@@ -26,9 +26,9 @@ final class ReplacementString {
         VALUE, SEQ, SLOT, TOTAL
     }
 
-    /** The rules a command's replacement strings follow: --plus's extras and --rpl's own. */
-    record Rules(boolean plus, Map<String, PerlSubstitution> custom) {
-        static final Rules GNU = new Rules(false, Map.of());
+    /** The rules a command's replacement strings follow: --plus's extras, --rpl's own, and --header's names. */
+    record Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names) {
+        static final Rules GNU = new Rules(false, Map.of(), Map.of());
     }
 
     final Kind kind;
@@ -61,6 +61,10 @@ final class ReplacementString {
             return new ReplacementString(Kind.VALUE, 0, "", custom);
         }
         String inside = token.substring(1, token.length() - 1);
+        Integer named = rules.names().get(inside);
+        if (named != null) {
+            return new ReplacementString(Kind.VALUE, named, "", null);
+        }
         switch (inside) {
             case "#":
                 return new ReplacementString(Kind.SEQ, 0, "", null);
