@@ -109,18 +109,7 @@ public class ArgsPerJob {
     }
 
     private static Iterator<List<String>> none(Iterator<List<String>> inputs) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return inputs.hasNext();
-            }
-
-            @Override
-            public List<String> next() {
-                inputs.next();
-                return List.of();
-            }
-        };
+        return Iterators.mapped(inputs, input -> List.of());
     }
 
     /** n inputs per job; the last job takes what is left. */

@@ -172,21 +172,13 @@ final class InputGroups {
         if (!reading.columns().splits()) {
             return inputs;
         }
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return inputs.hasNext();
+        return Iterators.mapped(inputs, values -> {
+            List<String> columns = new ArrayList<>();
+            for (String value : values) {
+                columns.addAll(reading.columns().split(value));
             }
-
-            @Override
-            public List<String> next() {
-                List<String> columns = new ArrayList<>();
-                for (String value : inputs.next()) {
-                    columns.addAll(reading.columns().split(value));
-                }
-                return List.copyOf(columns);
-            }
-        };
+            return List.copyOf(columns);
+        });
     }
 
     private Iterator<List<String>> values(Supplier<InputStream> stdin) {
@@ -267,17 +259,7 @@ final class InputGroups {
     }
 
     private static Iterator<List<String>> tuples(Iterator<String> items) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return items.hasNext();
-            }
-
-            @Override
-            public List<String> next() {
-                return List.of(items.next());
-            }
-        };
+        return Iterators.mapped(items, List::of);
     }
 
     /** The first set's tuples, each combined with every combination of the other sets' tuples. */
