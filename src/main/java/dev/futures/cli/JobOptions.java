@@ -91,11 +91,13 @@ public class JobOptions {
         // As in CPython, the read-ahead counts chunks.
         long base = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
         int window = (int) Math.min(Integer.MAX_VALUE, base * chunk);
+        // --return-when FIRST_* prints as tasks complete (as wait() returns them); --halt keeps the order.
         boolean inputOrder = output.order == OutputOptions.Order.input
                 && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED;
+        PolicyOptions.Then then = policy.then();
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.look(), policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.returnWhen, policy.then, output.joblog,
+                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.halt(), then, output.joblog,
                 output.progress != null ? output.progress : Progress.stderrIsTerminal(), pool.start(), chunk);
     }
 }

@@ -20,7 +20,7 @@ final class JobRunner {
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, TextLook look,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
-            PolicyOptions.ReturnWhen returnWhen, PolicyOptions.Then then, java.nio.file.Path joblog, boolean progress,
+            Halt halt, PolicyOptions.Then then, java.nio.file.Path joblog, boolean progress,
             PoolOptions.Start start, int chunksize) {
     }
 
@@ -44,7 +44,7 @@ final class JobRunner {
     int dryRun(Iterator<Job> jobs, Settings settings) {
         while (jobs.hasNext()) {
             Job job = jobs.next();
-            out.println(job.display((int) ((job.seq() - 1) % settings.workers()) + 1));
+            out.println(job.display(slot(job, settings)));
         }
         out.flush();
         return ExitCodes.OK;
@@ -56,6 +56,13 @@ final class JobRunner {
 
     /** {@code total}: how many jobs there are, if known up front (for the progress line), else -1. */
     int run(Iterator<Job> jobs, Settings settings, long total) {
+        if (settings.halt().needsTotal() && total < 0) {
+            // --halt fail=N%: a share of all jobs, so all are read first, as GNU parallel does.
+            List<Job> all = new ArrayList<>();
+            jobs.forEachRemaining(all::add);
+            jobs = all.iterator();
+            total = all.size();
+        }
         JobLog joblog = settings.joblog() == null ? null : JobLog.open(settings.joblog());
         ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.look(), settings.workers());
         ResultPrinter printer = settings.progress() ? new ProgressPrinter(plain, new Progress(err, total)) : plain;
@@ -64,8 +71,20 @@ final class JobRunner {
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
-        StreamingMap<Job> results = new StreamingMap<>(job -> submit(pool, job), jobs, settings.window(),
+        HaltWatch watch = settings.halt().isNever() ? null : new HaltWatch(settings.halt(), total, pool);
+        StreamingMap<Job> results = new StreamingMap<>(job -> submit(pool, job, watch), jobs, settings.window(),
                 settings.inputOrder(), settings.timeout(), pool::inputEnded);
+        if (watch != null) {
+            watch.arm(results::unfinishedInputs, () -> {
+                if (settings.then() != PolicyOptions.Then.wait) {
+                    results.stopFeeding();
+                    pool.stopTakingWork();
+                }
+                if (settings.then() == PolicyOptions.Then.kill) {
+                    pool.killRunning();
+                }
+            });
+        }
         SignalPolicy signals = new SignalPolicy(new SignalPolicy.Actions() {
             @Override
             public void signalled(int signal) {
@@ -90,24 +109,23 @@ final class JobRunner {
         });
         long finished = 0;
         long failed = 0;
-        List<Long> doneIds = new ArrayList<>();
         boolean returned = false;
-        boolean killedByPolicy = false;
         boolean abandon = false;
         String problem = null;
         int exitCode = ExitCodes.OK;
         try {
             for (StreamingMap.Done<Job> done; (done = results.next()) != null; ) {
-                if (killedByPolicy) {
-                    continue; // killed by --then kill, on either pool: neither a result nor a failure
-                }
                 if (done.future().cancelled()) {
                     printer.cancelled(done.input());
                     continue;
                 }
                 JobResult result;
                 try {
-                    result = pool.outcome(done.input(), done.future());
+                    HaltWatch.Ended ended = watch == null ? null : watch.resultOf(done.input(), done.future());
+                    if (ended != null && ended.afterHalt() && settings.then() == PolicyOptions.Then.kill) {
+                        continue; // killed by --then kill (--halt now), on either pool: neither a result nor a failure
+                    }
+                    result = ended != null ? ended.resultOrThrow() : pool.outcome(done.input(), done.future());
                 } catch (dev.futures.CancelledError cancelled) {
                     printer.cancelled(done.input()); // a retry that never got to start
                     continue;
@@ -127,26 +145,19 @@ final class JobRunner {
                     joblog.record(result);
                 }
                 finished++;
-                if (!returned && settings.returnWhen() != PolicyOptions.ReturnWhen.ALL_COMPLETED) {
-                    // Only an early return prints them: kept for ever, they would grow with an endless stdin.
-                    doneIds.add(done.input().seq());
-                }
                 if (!result.succeeded()) {
                     failed++;
                 }
-                if (!returned && returnsNow(settings.returnWhen(), result)) {
+                if (!returned && watch != null && watch.halting(done.input())) {
                     returned = true;
-                    printer.summary(List.copyOf(doneIds),
-                            results.unfinishedInputs().stream().map(Job::seq).sorted().toList());
-                    if (settings.then() != PolicyOptions.Then.wait) {
-                        results.stopFeeding();
-                        pool.stopTakingWork();
+                    abandon = settings.then() == PolicyOptions.Then.kill;
+                    if (settings.halt().spelling() != null) {
+                        err.println(name + ": " + settings.halt().spelling() + ": job " + done.input().seq() + " "
+                                + settings.halt().verb() + " (" + done.input().display(slot(done.input(), settings)) + "); "
+                                + (settings.then() == PolicyOptions.Then.kill ? "running jobs were killed"
+                                        : "no new job starts"));
                     }
-                    if (settings.then() == PolicyOptions.Then.kill) {
-                        killedByPolicy = true;
-                        abandon = true;
-                        pool.killRunning();
-                    }
+                    printer.summary(watch.doneAtHalt(), watch.notDoneAtHalt());
                 }
             }
         } catch (TimeoutError deadline) {
@@ -182,7 +193,8 @@ final class JobRunner {
                 joblog.close();
             }
         }
-        if (exitCode == ExitCodes.OK && failed > 0) {
+        boolean haltedOnSuccess = returned && settings.halt().why() == Halt.Why.success;
+        if (exitCode == ExitCodes.OK && failed > 0 && !haltedOnSuccess) { // GNU: halting on success exits 0
             exitCode = ExitCodes.FAILED;
             problem = failed + " of " + finished + " task" + (finished == 1 ? "" : "s") + " failed";
         }
@@ -200,9 +212,13 @@ final class JobRunner {
     }
 
     /** A pool that broke refuses new work at submit: that job's future carries the break, like the others'. */
-    private static dev.futures.Future<?> submit(JobPool pool, Job job) {
+    private static dev.futures.Future<?> submit(JobPool pool, Job job, HaltWatch watch) {
         try {
-            return pool.submit(job);
+            dev.futures.Future<?> future = pool.submit(job);
+            if (watch != null) {
+                watch.watch(job, future);
+            }
+            return future;
         } catch (BrokenExecutor broken) {
             dev.futures.Future<Object> failed = new dev.futures.Future<>();
             failed.setException(broken);
@@ -210,13 +226,9 @@ final class JobRunner {
         }
     }
 
-    /** Whether a --return-when condition holds after this result (ALL_COMPLETED never returns early). */
-    private static boolean returnsNow(PolicyOptions.ReturnWhen returnWhen, JobResult result) {
-        return switch (returnWhen) {
-            case FIRST_COMPLETED -> true;
-            case FIRST_EXCEPTION -> !result.succeeded();
-            default -> false;
-        };
+    /** The job slot ({@code {%}}) a job's command line was made with. */
+    private static int slot(Job job, Settings settings) {
+        return (int) ((job.seq() - 1) % settings.workers()) + 1;
     }
 
     private static void removeHook(Thread hook) {

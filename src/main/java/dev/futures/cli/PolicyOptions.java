@@ -27,8 +27,32 @@ public class PolicyOptions {
                     + "with FIRST_* results print as they complete.")
     ReturnWhen returnWhen;
 
-    @Option(names = "--then", paramLabel = "cancel|wait|kill", defaultValue = "cancel",
+    @Option(names = "--then", paramLabel = "cancel|wait|kill",
             description = "Work unfinished when the run returns early: cancel what has not started and let running "
                     + "tasks finish (default), wait for everything, or kill running tasks too.")
     Then then;
+
+    @Option(names = {"--halt", "--halt-on-error"}, paramLabel = "WHEN,WHY=N[%]",
+            description = "GNU parallel's form of the two above: stop after N jobs (or N%% of them) have failed, "
+                    + "succeeded or finished (WHY = fail, success, done); WHEN = soon lets running jobs finish, "
+                    + "now kills them. Also never, 0, 1 (soon,fail=1), 2 (now,fail=1), -1, -2, N%% (soon,fail=N%%). "
+                    + "Results keep their order.")
+    String halt;
+
+    /** The halt condition these options ask for. */
+    Halt halt() {
+        return halt == null ? Halt.of(returnWhen) : Halt.parse(halt).halt();
+    }
+
+    /** What happens to unfinished work once the halt condition holds. */
+    Then then() {
+        if (halt == null) {
+            return then == null ? Then.cancel : then;
+        }
+        if (then != null || returnWhen != ReturnWhen.ALL_COMPLETED) {
+            throw new UsageError("--halt says both when to stop and what happens to running jobs: "
+                    + "give it or --return-when/--then, not both");
+        }
+        return Halt.parse(halt).now() ? Then.kill : Then.cancel;
+    }
 }

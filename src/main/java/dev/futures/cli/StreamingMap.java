@@ -161,11 +161,6 @@ final class StreamingMap<I> implements AutoCloseable {
     }
 
     /**
-     * Stops taking input and cancels every call that has not started; running calls go on, and
-     * {@link #next()} still yields every submitted call (cancelled ones too) before it ends. A
-     * pump blocked on reading stdin is left behind (it is a daemon thread).
-     */
-    /**
      * No more input is read or submitted; what was submitted is left to end as it will (a
      * broken pool fails it): next() still yields each of them.
      */
@@ -174,6 +169,11 @@ final class StreamingMap<I> implements AutoCloseable {
         pump.interrupt();
     }
 
+    /**
+     * Stops taking input and cancels every call that has not started; running calls go on, and
+     * {@link #next()} still yields every submitted call (cancelled ones too) before it ends. A
+     * pump blocked on reading stdin is left behind (it is a daemon thread).
+     */
     void stopFeeding() {
         endOfInput();
         pump.interrupt();

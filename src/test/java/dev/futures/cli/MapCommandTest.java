@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code futures map} and {@code run} through the application's real entry point; {@link MapCommandIT}
@@ -175,6 +177,10 @@ class MapCommandTest {
             {"map", "--resume", "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("no/such/dir/log").toString(), "touch", marker, ":::", "a"},
             {"map", "--then", "explode", "touch", marker, ":::", "a"},
+            {"map", "--halt", "sometimes", "touch", marker, ":::", "a"},
+            {"map", "--halt", "now,fail=0", "touch", marker, ":::", "a"},
+            {"map", "--halt", "soon,fail=101%", "touch", marker, ":::", "a"},
+            {"map", "--halt", "now,fail=1", "--then", "wait", "touch", marker, ":::", "a"},
             {"map", "--task", "echo", "touch", marker, ":::", "a"},
             {"map", "touch", marker + "{0}", ":::", "a"},
             {"map", "touch", marker + "{99999999999}", ":::", "a"},
@@ -277,6 +283,51 @@ class MapCommandTest {
                 "sh", "-c", "echo {}; [ {} != bad ]", ":::", "bad", "ok1", "ok2");
         assertEquals(1, result.exitCode());
         assertEquals("bad\nok1\nok2", result.getOutput());
+    }
+
+    // ------------------------------------------------------------------ --halt (GNU parallel)
+
+    @Test
+    void haltSoonStartsNoJobAfterTheFailureOnTheThreadPool(QuarkusMainLauncher launcher) {
+        // -j1 with a read-ahead: "after" sits queued when "bad" ends; the halt is seen before the
+        // pool thread takes it, so it never starts (its marker file is never made).
+        LaunchResult result = launcher.launch("map", "-j1", "--halt", "soon,fail=1",
+                "sh", "-c", "touch " + dir + "/{}; echo {}; [ {} != bad ]", ":::", "ok", "bad", "after", "after2");
+        assertEquals(1, result.exitCode());
+        assertEquals("ok\nbad", result.getOutput());
+        assertTrue(Files.exists(dir.resolve("bad")));
+        assertFalse(Files.exists(dir.resolve("after")), "a job started after the halt");
+        assertTrue(result.getErrorOutput().contains("--halt soon,fail=1: job 2 failed"), stderr(result));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thread", "process"})
+    void haltNowKillsRunningJobsAndKeepsWhatFinishedBefore(String pool, QuarkusMainLauncher launcher) {
+        // Without the kill the sleeper would outlast the test's timeout; the halt does not wait
+        // for it, and its killing is neither a result nor a failure.
+        LaunchResult result = launcher.launch("map", "--pool", pool, "-j2", "--halt", "now,fail=1",
+                "sh", "-c", "[ {} = sleeper ] && exec sleep 300; echo {}; [ {} != bad ]", ":::", "sleeper", "bad", "c");
+        assertEquals(1, result.exitCode(), stderr(result));
+        assertEquals("bad", result.getOutput());
+        assertTrue(result.getErrorOutput().contains("1 of 1 task failed"), stderr(result));
+    }
+
+    @Test
+    void haltOnSuccessExitsZeroAfterEarlierFailures(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "-j1", "--halt", "now,success=1",
+                "sh", "-c", "echo {}; [ {} = good ]", ":::", "bad", "good", "never");
+        assertEquals(0, result.exitCode(), stderr(result));
+        assertEquals("bad\ngood", result.getOutput());
+    }
+
+    @Test
+    void haltPercentCountsAllJobsOfAnInputReadAsItGoes(QuarkusMainLauncher launcher) throws IOException {
+        // 2 of 4 jobs is 50%: the :::: file, otherwise read as the jobs go, is read to its end first to know the 4.
+        Path inputs = Files.writeString(dir.resolve("inputs"), "bad1\nok\nbad2\nafter\n");
+        LaunchResult result = launcher.launch("map", "-j1", "--halt", "soon,fail=50%",
+                "sh", "-c", "echo {}; [ {} = ok ] || [ {} = after ]", "::::", inputs.toString());
+        assertEquals(1, result.exitCode());
+        assertEquals("bad1\nok\nbad2", result.getOutput());
     }
 
     // ------------------------------------------------------------------ --joblog and --resume
