@@ -22,4 +22,35 @@ final class Iterators {
             }
         };
     }
+
+    /** The elements of {@code from} that {@code keep} accepts, read as they are asked for. */
+    static <A> Iterator<A> filtered(Iterator<A> from, java.util.function.Predicate<? super A> keep) {
+        return new Iterator<>() {
+            private A next;
+            private boolean ready;
+
+            @Override
+            public boolean hasNext() {
+                while (!ready && from.hasNext()) {
+                    A candidate = from.next();
+                    if (keep.test(candidate)) {
+                        next = candidate;
+                        ready = true;
+                    }
+                }
+                return ready;
+            }
+
+            @Override
+            public A next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                ready = false;
+                A element = next;
+                next = null;
+                return element;
+            }
+        };
+    }
 }

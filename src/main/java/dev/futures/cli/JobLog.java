@@ -1,69 +1,63 @@
 package dev.futures.cli;
 
 import dev.futures.protocol.NdjsonCodec;
-import dev.futures.protocol.ProtocolError;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * {@code --joblog FILE}: one JSON line per finished task, appended and flushed as it finishes,
- * so a run that crashes or is interrupted leaves a true record. {@code --resume} reads it back:
- * a job whose sequence number and input the log shows succeeded is skipped; failed, cancelled
- * and lost ones run again.
+ * {@code --joblog FILE}: one entry per finished job, written and flushed as it finishes, so a
+ * run that crashes or is interrupted leaves a true record. GNU parallel's tab-separated table
+ * by default ({@code Seq Host Starttime JobRuntime Send Receive Exitval Signal Command}), or one
+ * JSON object per line; {@link JobHistory} reads either back for {@code --resume} and its kin.
  */
 final class JobLog implements AutoCloseable {
-    private final NdjsonCodec codec = new NdjsonCodec();
-    private final OutputStream out;
 
-    private JobLog(OutputStream out) {
-        this.out = out;
+    /** How entries are written. */
+    enum Format {
+        gnu, jsonl
     }
 
-    /** @throws UsageError if the file cannot be opened for appending (before anything runs) */
-    static JobLog open(Path file) {
+    static final String GNU_HEADER = "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n";
+
+    private final NdjsonCodec codec = new NdjsonCodec();
+    private final OutputStream out;
+    private final Format format;
+
+    private JobLog(OutputStream out, Format format) {
+        this.out = out;
+        this.format = format;
+    }
+
+    /**
+     * Opens the log: appended to when {@code append} (a resumed run, GNU's {@code +FILE}), else
+     * started afresh, as GNU parallel does.
+     *
+     * @throws UsageError if the file cannot be opened for writing (before anything runs)
+     */
+    static JobLog open(Path file, Format format, boolean append) {
         try {
-            boolean torn = endsMidLine(file);
-            JobLog log = new JobLog(new FileOutputStream(file.toFile(), true));
+            boolean torn = append && endsMidLine(file);
+            boolean empty = !append || !Files.exists(file) || Files.size(file) == 0;
+            JobLog log = new JobLog(new FileOutputStream(file.toFile(), append), format);
             if (torn) {
                 // A crash cut the last entry short: end that line, or the next entry would join it.
                 log.out.write('\n');
+            }
+            if (empty && format == Format.gnu) {
+                log.out.write(GNU_HEADER.getBytes(StandardCharsets.UTF_8));
+                log.out.flush();
             }
             return log;
         } catch (IOException e) {
             throw new UsageError("cannot write joblog '" + file + "': " + e.getMessage());
         }
-    }
-
-    /** The jobs the log shows succeeded, as {@link #key} values; a missing log shows none. */
-    static Set<String> succeeded(Path file) {
-        Set<String> done = new HashSet<>();
-        if (!Files.exists(file)) {
-            return done;
-        }
-        NdjsonCodec codec = new NdjsonCodec();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                try {
-                    Map<String, Object> entry = codec.decode(line);
-                    if ("ok".equals(entry.get("status")) && entry.get("seq") instanceof Number seq) {
-                        done.add(key(seq.longValue(), String.valueOf(entry.get("input"))));
-                    }
-                } catch (ProtocolError torn) {
-                    // A line cut short by a crash: that job did not finish as far as the log knows.
-                }
-            }
-        } catch (IOException e) {
-            throw new UsageError("cannot read joblog '" + file + "': " + e.getMessage());
-        }
-        return done;
     }
 
     private static boolean endsMidLine(Path file) throws IOException {
@@ -76,11 +70,30 @@ final class JobLog implements AutoCloseable {
         }
     }
 
-    static String key(long seq, String input) {
-        return seq + "\t" + input;
+    /** {@code commandLine}: the job's command as a user would type it (what --dry-run prints). */
+    synchronized void record(JobResult result, String commandLine) {
+        long finishedMillis = System.currentTimeMillis();
+        byte[] entry = format == Format.gnu ? gnuLine(result, commandLine, finishedMillis) : jsonLine(result, finishedMillis);
+        try {
+            out.write(entry);
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write joblog", e);
+        }
     }
 
-    synchronized void record(JobResult result) {
+    private static byte[] gnuLine(JobResult result, String commandLine, long finishedMillis) {
+        double runtime = result.durationNanos() / 1e9;
+        double start = finishedMillis / 1e3 - runtime;
+        // A job killed at its --task-timeout is GNU's "killed" entry: exit -1, the signal that ended it.
+        boolean killed = "TaskTimeoutError".equals(result.errorType());
+        String line = String.format(Locale.ROOT, "%d\t:\t%.3f\t%10.3f\t0\t%d\t%d\t%d\t%s\n", result.job().seq(), start,
+                runtime, result.stdout().length, killed ? -1 : result.exitCode(), killed ? 9 : 0,
+                commandLine.replace('\n', ' '));
+        return line.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] jsonLine(JobResult result, long finishedMillis) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("seq", result.job().seq());
         entry.put("input", result.job().input());
@@ -89,13 +102,8 @@ final class JobLog implements AutoCloseable {
         entry.put("exit_code", result.exitCode());
         entry.put("duration_ms", result.durationNanos() / 1_000_000);
         entry.put("worker_pid", result.workerPid() == 0 ? null : result.workerPid());
-        entry.put("finished_at", java.time.Instant.now().toString());
-        try {
-            out.write(codec.encode(entry));
-            out.flush();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write joblog", e);
-        }
+        entry.put("finished_at", java.time.Instant.ofEpochMilli(finishedMillis).toString());
+        return codec.encode(entry);
     }
 
     @Override

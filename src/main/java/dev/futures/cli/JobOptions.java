@@ -33,39 +33,12 @@ public class JobOptions {
     @Option(names = {"--dry-run", "--dryrun"}, description = "Print each command that would run, shell-quoted, and run nothing.")
     boolean dryRun;
 
-    /**
-     * {@code --resume}: the jobs that still need to run, the ones the joblog shows succeeded
-     * left out (their sequence numbers stay as they were).
-     */
-    java.util.Iterator<Job> resumable(java.util.Iterator<Job> jobs) {
-        if (!output.resume) {
-            return jobs;
-        }
-        java.util.Set<String> done = JobLog.succeeded(output.joblog);
-        return new java.util.Iterator<>() {
-            private Job next;
+    @Mixin
+    JobLogOptions joblog;
 
-            @Override
-            public boolean hasNext() {
-                while (next == null && jobs.hasNext()) {
-                    Job job = jobs.next();
-                    if (!done.contains(JobLog.key(job.seq(), job.input()))) {
-                        next = job;
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public Job next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                Job job = next;
-                next = null;
-                return job;
-            }
-        };
+    /** The jobs that run, after what {@code --resume}, {@code --resume-failed} or {@code --retry-failed} leave out. */
+    java.util.Iterator<Job> resumable(java.util.Iterator<Job> jobs, boolean tasks, String shell) {
+        return joblog.select(jobs, tasks, shell);
     }
 
     /** @throws UsageError for a worker count or buffer size below 1, or options of the other pool */
@@ -73,9 +46,6 @@ public class JobOptions {
         pool.validate();
         if (compat.keepOrder && output.order == OutputOptions.Order.completion) {
             throw new UsageError("-k/--keep-order keeps input order: it cannot go with --order completion");
-        }
-        if (output.resume && output.joblog == null) {
-            throw new UsageError("--resume needs --joblog FILE");
         }
         int workers = pool.resolveWorkers(config);
         if (buffersize != null && buffersize < 1) {
@@ -97,7 +67,7 @@ public class JobOptions {
         PolicyOptions.Then then = policy.then();
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.look(), policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.halt(), then, output.joblog,
+                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.halt(), then, joblog.target(),
                 output.progress != null ? output.progress : Progress.stderrIsTerminal(), pool.start(), chunk);
     }
 }

@@ -20,7 +20,7 @@ final class JobRunner {
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, TextLook look,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
-            Halt halt, PolicyOptions.Then then, java.nio.file.Path joblog, boolean progress,
+            Halt halt, PolicyOptions.Then then, JobLogOptions.Target joblog, boolean progress,
             PoolOptions.Start start, int chunksize) {
     }
 
@@ -63,7 +63,7 @@ final class JobRunner {
             jobs = all.iterator();
             total = all.size();
         }
-        JobLog joblog = settings.joblog() == null ? null : JobLog.open(settings.joblog());
+        JobLog joblog = settings.joblog() == null ? null : settings.joblog().open();
         ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.look(), settings.workers());
         ResultPrinter printer = settings.progress() ? new ProgressPrinter(plain, new Progress(err, total)) : plain;
         printer.start(op, settings);
@@ -142,7 +142,7 @@ final class JobRunner {
                 }
                 printer.result(result);
                 if (joblog != null) {
-                    joblog.record(result);
+                    joblog.record(result, done.input().display(slot(done.input(), settings)));
                 }
                 finished++;
                 if (!result.succeeded()) {

@@ -72,7 +72,7 @@ public class MapCommand implements Callable<Integer> {
             total.set(all.size());
             inputs = all.iterator();
         }
-        Iterator<Job> jobs = options.resumable(Jobs.from(inputs, argv));
+        Iterator<Job> jobs = options.resumable(Jobs.from(inputs, argv), false, config.shell());
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, jobCount(groups, settings));
     }
@@ -86,7 +86,7 @@ public class MapCommand implements Callable<Integer> {
     /** How many jobs there will be, when the inputs are known up front (the progress line's total); else -1. */
     private long jobCount(InputGroups groups, JobRunner.Settings settings) {
         long inputs = groups.knownSize();
-        return inputs < 0 || !argsPerJob.active() ? inputs : argsPerJob.jobs(inputs, settings.workers());
+        return options.joblog.jobCount(inputs < 0 || !argsPerJob.active() ? inputs : argsPerJob.jobs(inputs, settings.workers()));
     }
 
     private int runTask(InputGroups groups) {
@@ -100,7 +100,7 @@ public class MapCommand implements Callable<Integer> {
             throw new UsageError(new UnknownTask(task).getMessage());
         }
         argsPerJob.validate();
-        Iterator<Job> jobs = options.resumable(Jobs.ofTask(inputs(groups, settings), task));
+        Iterator<Job> jobs = options.resumable(Jobs.ofTask(inputs(groups, settings), task), true, config.shell());
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, jobCount(groups, settings));
     }

@@ -49,13 +49,6 @@ public class OutputOptions {
         return new TextLook(tagTemplate, verbose || trace, trace && !verbose);
     }
 
-    @Option(names = "--joblog", paramLabel = "FILE",
-            description = "Append one JSON line per finished task (seq, input, command, status, exit_code, duration_ms).")
-    java.nio.file.Path joblog;
-
-    @Option(names = "--resume", description = "With --joblog: skip the jobs the joblog shows succeeded; run the rest.")
-    boolean resume;
-
     @Option(names = "--progress", negatable = true,
             description = "Show done/total, failures, rate and ETA on stderr (default: on when stderr is a terminal).")
     Boolean progress;

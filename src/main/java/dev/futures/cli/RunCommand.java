@@ -36,8 +36,10 @@ public class RunCommand implements Callable<Integer> {
                 ? options.input.groups(List.of()).inputs(() -> System.in)
                 : lines.stream().map(List::of).iterator();
         String shell = config.shell();
-        Iterator<Job> jobs = options.resumable(Jobs.from(commandLines, CommandForm.of(List.of(), false, null, shell, java.util.Map.of(), 1)));
+        Iterator<Job> jobs = options.resumable(Jobs.from(commandLines, CommandForm.of(List.of(), false, null, shell,
+                java.util.Map.of(), 1)), false, shell);
         JobRunner runner = new JobRunner("run", System.out, System.err);
-        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, lines.isEmpty() ? -1 : lines.size());
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings,
+                options.joblog.jobCount(lines.isEmpty() ? -1 : lines.size()));
     }
 }

@@ -175,6 +175,9 @@ class MapCommandTest {
             {"map", "--retries", "-1", "touch", marker, ":::", "a"},
             {"map", "--return-when", "SOMETIMES", "touch", marker, ":::", "a"},
             {"map", "--resume", "touch", marker, ":::", "a"},
+            {"map", "--retry-failed", "touch", marker, ":::", "a"},
+            {"map", "--joblog", dir.resolve("log").toString(), "--resume", "--resume-failed", "touch", marker, ":::", "a"},
+            {"map", "--joblog", dir.resolve("log").toString(), "--joblog-format", "xml", "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("no/such/dir/log").toString(), "touch", marker, ":::", "a"},
             {"map", "--then", "explode", "touch", marker, ":::", "a"},
             {"map", "--halt", "sometimes", "touch", marker, ":::", "a"},
@@ -333,11 +336,12 @@ class MapCommandTest {
     // ------------------------------------------------------------------ --joblog and --resume
 
     @Test
-    void resumeRunsAgainOnlyWhatDidNotSucceed(QuarkusMainLauncher launcher) throws IOException {
+    void resumeFailedRunsAgainOnlyWhatDidNotSucceed(QuarkusMainLauncher launcher) throws IOException {
         Path joblog = dir.resolve("joblog");
         Path fixed = dir.resolve("fixed");
         String script = "echo {}; [ {} != b ] || [ -e " + fixed + " ]";
-        LaunchResult first = launcher.launch("map", "--joblog", joblog.toString(), "sh", "-c", script, ":::", "a", "b", "c");
+        LaunchResult first = launcher.launch("map", "--joblog", joblog.toString(), "--joblog-format", "jsonl",
+                "sh", "-c", script, ":::", "a", "b", "c");
         assertEquals(1, first.exitCode());
         dev.futures.protocol.NdjsonCodec json = new dev.futures.protocol.NdjsonCodec();
         java.util.List<java.util.Map<String, Object>> entries = Files.readAllLines(joblog).stream().map(json::decode).toList();
@@ -345,8 +349,8 @@ class MapCommandTest {
         assertEquals(java.util.List.of("ok", "error", "ok"), entries.stream().map(e -> e.get("status")).toList());
 
         Files.createFile(fixed);
-        LaunchResult again = launcher.launch("map", "--joblog", joblog.toString(), "--resume", "sh", "-c", script,
-                ":::", "a", "b", "c");
+        LaunchResult again = launcher.launch("map", "--joblog", joblog.toString(), "--joblog-format", "jsonl",
+                "--resume-failed", "sh", "-c", script, ":::", "a", "b", "c");
         assertEquals(0, again.exitCode());
         assertEquals("b", again.getOutput(), "a and c succeeded before");
         assertEquals(4, Files.readAllLines(joblog).size(), "the joblog is appended to");
@@ -362,6 +366,47 @@ class MapCommandTest {
         assertEquals("b\nc", result.getOutput());
         LaunchResult third = launcher.launch("map", "--joblog", joblog.toString(), "--resume", "echo", ":::", "a", "b", "c");
         assertEquals("", third.getOutput(), "the entries after the torn line are whole: nothing is left to run");
+    }
+
+    @Test
+    void joblogIsGnuParallelsTableStartedAfreshUnlessAppendedTo(QuarkusMainLauncher launcher) throws IOException {
+        Path joblog = dir.resolve("joblog");
+        launcher.launch("map", "-j1", "--joblog", joblog.toString(), "sh", "-c", "printf {}; exit {}", ":::", "0", "3");
+        java.util.List<String> lines = Files.readAllLines(joblog);
+        assertEquals("Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand", lines.get(0));
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        String[] failed = lines.get(2).split("\t");
+        assertEquals(java.util.List.of("2", ":", "0", "1", "3", "0", "sh -c 'printf 3; exit 3'"),
+                java.util.List.of(failed[0], failed[1], failed[4], failed[5], failed[6], failed[7], failed[8]));
+        assertTrue(failed[2].matches("\\d+\\.\\d{3}") && failed[3].strip().matches("\\d+\\.\\d{3}"), lines.get(2));
+
+        launcher.launch("map", "--joblog", joblog.toString(), "echo", ":::", "x");
+        assertEquals(2, Files.readAllLines(joblog).size(), "a new run starts the log afresh");
+        launcher.launch("map", "--joblog", "+" + joblog, "echo", ":::", "y");
+        assertEquals(java.util.List.of("echo x", "echo y"),
+                Files.readAllLines(joblog).stream().skip(1).map(line -> line.split("\t")[8]).toList(), "+FILE appends");
+    }
+
+    @Test
+    void resumeSkipsEveryLoggedJobAndRetryFailedRerunsTheLoggedCommands(QuarkusMainLauncher launcher) throws IOException {
+        Path joblog = dir.resolve("joblog");
+        Path fixed = dir.resolve("fixed");
+        String script = "echo {}; [ {} != b ] || [ -e " + fixed + " ]";
+        assertEquals(1, launcher.launch("map", "--joblog", joblog.toString(), "sh", "-c", script, ":::", "a", "b").exitCode());
+        LaunchResult resumed = launcher.launch("map", "--joblog", joblog.toString(), "--resume", "sh", "-c", script,
+                ":::", "a", "b", "c");
+        assertEquals(0, resumed.exitCode(), stderr(resumed));
+        assertEquals("c", resumed.getOutput(), "--resume skips the failed job too, as GNU parallel's does");
+
+        Files.createFile(fixed);
+        LaunchResult retried = launcher.launch("map", "--joblog", joblog.toString(), "--retry-failed");
+        assertEquals(0, retried.exitCode(), stderr(retried));
+        assertEquals("b", retried.getOutput(), "the logged command line of job 2 ran again");
+        java.util.List<String> last = java.util.Arrays.asList(
+                Files.readAllLines(joblog).get(Files.readAllLines(joblog).size() - 1).split("\t"));
+        assertEquals(java.util.List.of("2", "0"), java.util.List.of(last.get(0), last.get(6)), "appended under its own Seq");
+        assertEquals("", launcher.launch("map", "--joblog", joblog.toString(), "--retry-failed").getOutput(),
+                "nothing failed any more");
     }
 
     // ------------------------------------------------------------------ --progress
