@@ -67,7 +67,7 @@ public class JobOptions {
         PolicyOptions.Then then = policy.then();
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.look(), policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.halt(), then, joblog.target(),
+                pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.halt(), then, joblog.target(), output.resultFiles(),
                 output.progress != null ? output.progress : Progress.stderrIsTerminal(), pool.start(), chunk);
     }
 }

@@ -20,7 +20,7 @@ final class JobRunner {
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, TextLook look,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
-            Halt halt, PolicyOptions.Then then, JobLogOptions.Target joblog, boolean progress,
+            Halt halt, PolicyOptions.Then then, JobLogOptions.Target joblog, ResultFiles resultFiles, boolean progress,
             PoolOptions.Start start, int chunksize) {
     }
 
@@ -140,10 +140,14 @@ final class JobRunner {
                     }
                     continue;
                 }
-                printer.result(result);
                 if (joblog != null) {
                     joblog.record(result, done.input().display(slot(done.input(), settings)));
                 }
+                if (settings.resultFiles() != null) {
+                    JobResult diverted = settings.resultFiles().divert(result, slot(done.input(), settings));
+                    result = settings.jsonl() ? result : diverted; // JSON events still carry the outputs
+                }
+                printer.result(result);
                 finished++;
                 if (!result.succeeded()) {
                     failed++;

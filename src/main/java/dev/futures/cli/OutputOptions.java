@@ -49,6 +49,23 @@ public class OutputOptions {
         return new TextLook(tagTemplate, verbose || trace, trace && !verbose);
     }
 
+    @Option(names = {"--results", "--res"}, paramLabel = "NAME",
+            description = "Write each job's stdout, stderr and sequence number to files instead of printing them, "
+                    + "as GNU parallel does: NAME/1/VALUE/stdout (and stderr, seq) for a plain NAME; with replacement "
+                    + "strings NAME names the stdout file (NAME.err, NAME.seq beside it), or their directory if it "
+                    + "ends in /.")
+    String results;
+
+    @Option(names = {"--files", "--output-as-files"},
+            description = "Print the name of the file holding each job's stdout instead of the output (a temporary "
+                    + "file unless --results names it).")
+    boolean files;
+
+    /** Where --results and --files put the outputs (null: they are printed). */
+    ResultFiles resultFiles() {
+        return results == null && !files ? null : ResultFiles.of(results, files);
+    }
+
     @Option(names = "--progress", negatable = true,
             description = "Show done/total, failures, rate and ETA on stderr (default: on when stderr is a terminal).")
     Boolean progress;

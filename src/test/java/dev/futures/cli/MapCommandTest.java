@@ -176,6 +176,7 @@ class MapCommandTest {
             {"map", "--return-when", "SOMETIMES", "touch", marker, ":::", "a"},
             {"map", "--resume", "touch", marker, ":::", "a"},
             {"map", "--retry-failed", "touch", marker, ":::", "a"},
+            {"map", "--results", dir.resolve("r.csv").toString(), "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("log").toString(), "--resume", "--resume-failed", "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("log").toString(), "--joblog-format", "xml", "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("no/such/dir/log").toString(), "touch", marker, ":::", "a"},
@@ -407,6 +408,38 @@ class MapCommandTest {
         assertEquals(java.util.List.of("2", "0"), java.util.List.of(last.get(0), last.get(6)), "appended under its own Seq");
         assertEquals("", launcher.launch("map", "--joblog", joblog.toString(), "--retry-failed").getOutput(),
                 "nothing failed any more");
+    }
+
+    // ------------------------------------------------------------------ --results and --files
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thread", "process"})
+    void resultsWritesEachJobsOutputsToFilesInsteadOfPrintingThem(String pool, QuarkusMainLauncher launcher)
+            throws IOException {
+        Path out = dir.resolve("out");
+        LaunchResult result = launcher.launch("map", "--pool", pool, "--results", out.toString(),
+                "sh", "-c", "echo {1}{2}; echo e >&2; [ {2} != 2 ]", ":::", "a/b", "c", ":::", "1", "2");
+        assertEquals(1, result.exitCode(), stderr(result));
+        assertEquals("", result.getOutput());
+        Path first = out.resolve("1").resolve("a\\_b").resolve("2").resolve("1");
+        assertEquals("a/b1\n", Files.readString(first.resolve("stdout")));
+        assertEquals("e\n", Files.readString(first.resolve("stderr")));
+        assertEquals("1", Files.readString(first.resolve("seq")));
+        assertEquals("4", Files.readString(out.resolve("1/c/2/2/seq")));
+    }
+
+    @Test
+    void filesPrintsWhereEachStdoutWentAndAnUnwritableResultIsThatJobsFailure(QuarkusMainLauncher launcher)
+            throws IOException {
+        LaunchResult listed = launcher.launch("map", "--results", dir + "/r_{}", "--files", "echo", ":::", "x", "y");
+        assertEquals(0, listed.exitCode(), stderr(listed));
+        assertEquals(dir + "/r_x\n" + dir + "/r_y", listed.getOutput());
+        assertEquals("x\n", Files.readString(dir.resolve("r_x")));
+
+        Files.writeString(dir.resolve("blocker"), "a file where a directory is needed");
+        LaunchResult blocked = launcher.launch("map", "--results", dir + "/blocker/{}/", "echo", ":::", "x");
+        assertEquals(1, blocked.exitCode());
+        assertTrue(blocked.getErrorOutput().contains("cannot write --results for job 1"), stderr(blocked));
     }
 
     // ------------------------------------------------------------------ --progress
