@@ -12,7 +12,7 @@ import picocli.CommandLine;
  * Durations as shell users write them: {@code 30} (seconds, as GNU parallel's --timeout),
  * {@code 1.5s}, {@code 500ms}, {@code 2m}, {@code 1h30m}, {@code 1d}, or ISO-8601 {@code PT5S}.
  */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)(ms|s|m|h|d)?");
 
     @Override

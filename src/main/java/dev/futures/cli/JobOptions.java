@@ -61,13 +61,19 @@ public class JobOptions {
         // As in CPython, the read-ahead counts chunks.
         long base = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
         int window = (int) Math.min(Integer.MAX_VALUE, base * chunk);
+        if (policy.delay() != null && buffersize == null) {
+            // --delay paces submissions; with no read-ahead past the free workers, a submit is a start.
+            window = workers;
+        }
         // --return-when FIRST_* prints as tasks complete (as wait() returns them); --halt keeps the order.
         boolean inputOrder = output.order == OutputOptions.Order.input
-                && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED;
+                && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED
+                && (!compat.asSoonAsPossible || compat.keepOrder);
         PolicyOptions.Then then = policy.then();
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.look(), policy.timeout, pool.taskTimeout,
                 pool.maxTasksPerChild, pool.workerLauncher, pool.retries, policy.halt(), then, joblog.target(), output.resultFiles(),
-                output.progress != null ? output.progress : Progress.stderrIsTerminal(), pool.start(), chunk);
+                output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), pool.start(), chunk,
+                policy.delay());
     }
 }

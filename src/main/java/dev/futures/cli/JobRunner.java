@@ -21,7 +21,7 @@ final class JobRunner {
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, TextLook look,
             Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
             Halt halt, PolicyOptions.Then then, JobLogOptions.Target joblog, ResultFiles resultFiles, boolean progress,
-            PoolOptions.Start start, int chunksize) {
+            PoolOptions.Start start, int chunksize, Duration delay) {
     }
 
     /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */
@@ -72,6 +72,11 @@ final class JobRunner {
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
         HaltWatch watch = settings.halt().isNever() ? null : new HaltWatch(settings.halt(), total, pool);
+        if (settings.delay() != null) {
+            // Paced as the input pump takes each job, outside its lock: a stop is never held up by a delay.
+            StartPacer pacer = new StartPacer(settings.delay());
+            jobs = Iterators.mapped(jobs, pacer::paced);
+        }
         StreamingMap<Job> results = new StreamingMap<>(job -> submit(pool, job, watch), jobs, settings.window(),
                 settings.inputOrder(), settings.timeout(), pool::inputEnded);
         if (watch != null) {

@@ -80,7 +80,7 @@ public class MapCommand implements Callable<Integer> {
     /** Each job's values: one input's, or several inputs' with -N, -m, -X, --xargs. */
     private Iterator<java.util.List<String>> inputs(InputGroups groups, JobRunner.Settings settings) {
         Iterator<java.util.List<String>> inputs = groups.inputs(() -> System.in);
-        return argsPerJob.active() ? argsPerJob.group(inputs, settings.workers()) : inputs;
+        return options.compat.ordered(argsPerJob.active() ? argsPerJob.group(inputs, settings.workers()) : inputs);
     }
 
     /** How many jobs there will be, when the inputs are known up front (the progress line's total); else -1. */

@@ -6,10 +6,40 @@ import picocli.CommandLine.Option;
 /** When a run stops early. */
 public class PolicyOptions {
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = RunDeadline.class,
             description = "One deadline for the whole run (e.g. 30, 1.5s, 500ms, 2m): when it passes, "
-                    + "pending tasks are cancelled, running ones killed, and the exit code is 124.")
+                    + "pending tasks are cancelled, running ones killed, and the exit code is 124. "
+                    + "(GNU parallel's --timeout is per job: that is --task-timeout here.)")
     Duration timeout;
+
+    /** A duration; GNU parallel's relative per-job {@code N%} is refused with the option that limits each job. */
+    static final class RunDeadline extends DurationConverter {
+        @Override
+        public Duration convert(String text) {
+            if (text.strip().endsWith("%")) {
+                throw new picocli.CommandLine.TypeConversionException("'" + text + "': --timeout is the whole run's "
+                        + "deadline here, so GNU parallel's N% of the median job has no meaning; limit each job "
+                        + "with --task-timeout DURATION");
+            }
+            return super.convert(text);
+        }
+    }
+
+    @Option(names = "--delay", paramLabel = "DURATION",
+            description = "Start each job at least DURATION after the one before it (GNU parallel's --delay; 0: no delay).")
+    String delay;
+
+    /** {@code --delay}, or null for none. */
+    Duration delay() {
+        if (delay == null || delay.strip().matches("0+(\\.0*)?[a-z]*")) {
+            return null;
+        }
+        try {
+            return DurationConverter.parse(delay);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new UsageError("--delay: " + e.getMessage());
+        }
+    }
 
     /** When the run returns: the names of {@code concurrent.futures.wait}. */
     public enum ReturnWhen {

@@ -32,9 +32,9 @@ public class RunCommand implements Callable<Integer> {
             throw new UsageError("--chunksize needs 'map --task': a command line runs alone");
         }
         JobRunner.Settings settings = options.settings(config);
-        Iterator<List<String>> commandLines = lines.isEmpty()
+        Iterator<List<String>> commandLines = options.compat.ordered(lines.isEmpty()
                 ? options.input.groups(List.of()).inputs(() -> System.in)
-                : lines.stream().map(List::of).iterator();
+                : lines.stream().map(List::of).iterator());
         String shell = config.shell();
         Iterator<Job> jobs = options.resumable(Jobs.from(commandLines, CommandForm.of(List.of(), false, null, shell,
                 java.util.Map.of(), 1)), false, shell);

@@ -176,6 +176,8 @@ class MapCommandTest {
             {"map", "--return-when", "SOMETIMES", "touch", marker, ":::", "a"},
             {"map", "--resume", "touch", marker, ":::", "a"},
             {"map", "--retry-failed", "touch", marker, ":::", "a"},
+            {"map", "--timeout", "10%", "touch", marker, ":::", "a"},
+            {"map", "--delay", "soon", "touch", marker, ":::", "a"},
             {"map", "--results", dir.resolve("r.csv").toString(), "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("log").toString(), "--resume", "--resume-failed", "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("log").toString(), "--joblog-format", "xml", "touch", marker, ":::", "a"},
@@ -440,6 +442,44 @@ class MapCommandTest {
         LaunchResult blocked = launcher.launch("map", "--results", dir + "/blocker/{}/", "echo", ":::", "x");
         assertEquals(1, blocked.exitCode());
         assertTrue(blocked.getErrorOutput().contains("cannot write --results for job 1"), stderr(blocked));
+    }
+
+    // ------------------------------------------------------------------ --delay, --shuf, -u
+
+    @Test
+    void delaySpacesTheStartsOfJobs(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "-j3", "--delay", "300ms", "sh", "-c", "date +%s%N", ":::", "1", "2", "3");
+        assertEquals(0, result.exitCode(), stderr(result));
+        long[] starts = result.getOutput().lines().mapToLong(Long::parseLong).toArray();
+        for (int i = 1; i < starts.length; i++) {
+            // A generous floor under the 300 ms asked for: a start never comes early.
+            assertTrue(starts[i] - starts[i - 1] >= 250_000_000L, result.getOutput());
+        }
+    }
+
+    @Test
+    void shufRunsEveryInputOnceInAnotherOrderNumberedAsItRuns(QuarkusMainLauncher launcher) {
+        String[] args = new String[24];
+        java.util.List<String> inputs = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(Integer::toString).toList();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("map", "--shuf", "echo", "{#}", "{}", ":::"));
+        command.addAll(inputs);
+        LaunchResult result = launcher.launch(command.toArray(args));
+        assertEquals(0, result.exitCode(), stderr(result));
+        java.util.List<String[]> lines = result.getOutput().lines().map(line -> line.split(" ")).toList();
+        assertEquals(inputs, lines.stream().map(l -> l[0]).toList(), "{#} counts the jobs in the order they run");
+        java.util.List<String> ran = lines.stream().map(l -> l[1]).toList();
+        assertEquals(new java.util.TreeSet<>(inputs), new java.util.TreeSet<>(ran));
+        assertFalse(ran.equals(inputs), "20 inputs in their given order: a 1 in 20! chance, or no shuffle");
+    }
+
+    @Test
+    void ungroupPrintsEachJobAsItEnds(QuarkusMainLauncher launcher) {
+        // "slow" ends only once "fast" has: with -u its output comes second.
+        String script = "if [ {} = slow ]; then while [ ! -e " + dir + "/fast ]; do :; done; else touch " + dir
+                + "/fast; fi; echo {}";
+        LaunchResult result = launcher.launch("map", "-j2", "-u", "sh", "-c", script, ":::", "slow", "fast");
+        assertEquals(0, result.exitCode(), stderr(result));
+        assertEquals("fast\nslow", result.getOutput());
     }
 
     // ------------------------------------------------------------------ --progress
