@@ -52,6 +52,25 @@ public class ArgsPerJob {
         return count() != null || multiple || contextReplace || xargs;
     }
 
+    /**
+     * {@code --pipe}'s records per block: -N, -n or -L's count, or 0 (cut by --block).
+     *
+     * @throws UsageError for -m, -X, --xargs or a count below 1, which mean nothing for blocks
+     */
+    int pipeRecords() {
+        if (multiple || contextReplace || xargs) {
+            throw new UsageError("--pipe takes -N RECORDS (or --block SIZE); -m, -X and --xargs are for arguments");
+        }
+        if (maxLines != null) {
+            throw new UsageError("--pipe with -L (records of N lines each) is not supported: use -N RECORDS");
+        }
+        Integer count = count();
+        if (count != null && count < 1) {
+            throw new UsageError("--pipe -N needs at least 1 record per block, got " + count);
+        }
+        return count == null ? 0 : count;
+    }
+
     Context context() {
         return contextReplace ? Context.REPEATED : multiple || xargs ? Context.SPLIT : Context.JOINED;
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * One input's work: {@code values} (one per input group), its sequence number from 1 (GNU
  * parallel's {@code {#}}), and how its command line is made once its job slot ({@code {%}}) is known.
  */
-record Job(long seq, List<String> values, Argv argv, String task) {
+record Job(long seq, List<String> values, Argv argv, String task, byte[] stdin) {
     /** What {@code timeout(1)} reports for a command it killed. */
     static final int TIMED_OUT = 124;
     /** What a shell reports for a command it cannot start. */
@@ -30,12 +30,17 @@ record Job(long seq, List<String> values, Argv argv, String task) {
 
     /** A job that runs a command. */
     Job(long seq, List<String> values, Argv argv) {
-        this(seq, values, argv, null);
+        this(seq, values, argv, null, null);
     }
 
     /** A job that calls the named task with the input's values as its arguments. */
     static Job ofTask(long seq, List<String> values, String task) {
-        return new Job(seq, values, (v, s, slot) -> List.of(), task);
+        return new Job(seq, values, (v, s, slot) -> List.of(), task, null);
+    }
+
+    /** {@code --pipe}: a job that runs a command with a block of the input on its stdin (and no values). */
+    static Job ofBlock(long seq, byte[] block, Argv argv) {
+        return new Job(seq, List.of(), argv, null, block);
     }
 
     boolean isTask() {
@@ -62,7 +67,7 @@ record Job(long seq, List<String> values, Argv argv, String task) {
         long pid = ProcessHandle.current().pid();
         long start = System.nanoTime();
         try {
-            CommandOutcome outcome = commands.run(line, timeout);
+            CommandOutcome outcome = commands.run(line, timeout, stdin);
             if (outcome.timedOut()) {
                 return new JobResult(this, line, TIMED_OUT, outcome.stdout(), timedOutLine(line, timeout, outcome.stderr()), pid,
                         outcome.durationNanos(), "TaskTimeoutError", timedOutMessage(line, timeout));

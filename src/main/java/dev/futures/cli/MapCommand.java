@@ -44,6 +44,9 @@ public class MapCommand implements Callable<Integer> {
     @Mixin
     ArgsPerJob argsPerJob;
 
+    @Mixin
+    PipeOptions pipe;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, its arguments, and the inputs.")
     List<String> words = new ArrayList<>();
 
@@ -58,6 +61,9 @@ public class MapCommand implements Callable<Integer> {
         }
         if (options.chunksize != null) {
             throw new UsageError("--chunksize needs --task: a command runs alone, one per input");
+        }
+        if (pipe.pipe) {
+            return runPipe(groups);
         }
         argsPerJob.validate();
         JobRunner.Settings settings = options.settings(config);
@@ -75,6 +81,33 @@ public class MapCommand implements Callable<Integer> {
         Iterator<Job> jobs = options.resumable(Jobs.from(inputs, argv), false, config.shell());
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, jobCount(groups, settings));
+    }
+
+    /** {@code --pipe}: a job per block of stdin (or of the one -a file), the block on its stdin. */
+    private int runPipe(InputGroups groups) {
+        if (groups.command().isEmpty()) {
+            throw new UsageError("--pipe needs a command to read the blocks: futures map --pipe COMMAND [ARG...]");
+        }
+        java.util.List<String> files = options.input.argFiles;
+        if (files.size() > 1 || groups.hasGroups() && files.isEmpty()) {
+            throw new UsageError("--pipe reads stdin (or one -a FILE): give no ::: or :::: inputs");
+        }
+        int records = argsPerJob.pipeRecords();
+        JobRunner.Settings settings = options.settings(config);
+        java.io.InputStream in;
+        try {
+            in = files.isEmpty() || files.get(0).equals("-") ? System.in
+                    : new java.io.FileInputStream(files.get(0));
+        } catch (java.io.FileNotFoundException e) {
+            throw new UsageError("cannot read -a '" + files.get(0) + "': " + e.getMessage());
+        }
+        Job.Argv argv = command.argv(groups.command(), 0, argsPerJob.context(), config.shell(), java.util.Map.of(),
+                () -> 0);
+        Iterator<byte[]> blocks = pipe.blocks(in, records);
+        long[] seq = {0};
+        Iterator<Job> jobs = Iterators.mapped(blocks, block -> Job.ofBlock(++seq[0], block, argv));
+        JobRunner runner = new JobRunner("map", System.out, System.err);
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
     }
 
     /** Each job's values: one input's, or several inputs' with -N, -m, -X, --xargs. */

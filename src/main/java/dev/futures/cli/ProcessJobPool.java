@@ -39,6 +39,12 @@ final class ProcessJobPool implements JobPool {
             return chunks != null ? chunks.submit(job) : pool.submit(job.task(), job.values().toArray());
         }
         int slot = (int) ((job.seq() - 1) % settings.workers()) + 1;
+        if (job.stdin() != null) {
+            List<Object> args = new java.util.ArrayList<>();
+            args.add(Base64.getEncoder().encodeToString(job.stdin()));
+            args.addAll(job.commandLine(slot));
+            return pool.submit("command_stdin", args.toArray());
+        }
         return pool.submit("command", job.commandLine(slot).toArray());
     }
 

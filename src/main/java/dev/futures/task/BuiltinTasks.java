@@ -36,6 +36,9 @@ public final class BuiltinTasks {
                 Task.of("command", "command(argv...)",
                         "run a program; value: {exit_code, stdout, stderr} (base64), never an error for its exit code",
                         args -> command(runner, args)),
+                Task.of("command_stdin", "command_stdin(stdin_base64, argv...)",
+                        "the same as command, with the decoded bytes on the program's stdin (map --pipe's blocks)",
+                        args -> commandWithStdin(runner, args)),
                 Task.of("sleep", "sleep(seconds[, value])", "wait, then return value (or null)", BuiltinTasks::sleep),
                 Task.of("echo", "echo(value)", "return value", BuiltinTasks::echo),
                 Task.of("fail", "fail(message)", "raise an error with message", BuiltinTasks::fail),
@@ -138,7 +141,17 @@ public final class BuiltinTasks {
     static Object command(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
         TaskArgs args = new TaskArgs("command(argv...)", raw);
         args.requireCount(1, Integer.MAX_VALUE);
-        CommandOutcome outcome = runner.run(args.strings(0));
+        return commandValue(runner.run(args.strings(0)));
+    }
+
+    static Object commandWithStdin(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
+        TaskArgs args = new TaskArgs("command_stdin(stdin_base64, argv...)", raw);
+        args.requireCount(2, Integer.MAX_VALUE);
+        byte[] stdin = java.util.Base64.getDecoder().decode(args.string(0));
+        return commandValue(runner.run(args.strings(1), null, stdin));
+    }
+
+    private static Object commandValue(CommandOutcome outcome) {
         java.util.Map<String, Object> value = new java.util.LinkedHashMap<>();
         value.put("exit_code", outcome.exitCode());
         value.put("stdout", java.util.Base64.getEncoder().encodeToString(outcome.stdout()));

@@ -105,6 +105,17 @@ public final class CommandRunner implements AutoCloseable {
      * started are killed and the outcome says {@code timedOut}.
      */
     public CommandOutcome run(List<String> argv, java.time.Duration timeout) throws IOException, InterruptedException {
+        return run(argv, timeout, null);
+    }
+
+    /**
+     * Like {@link #run(List, java.time.Duration)}, with {@code stdin} (null: {@code /dev/null})
+     * written to the command's stdin, which is then closed. It is written while the outputs are
+     * read, so a command that writes as it reads never blocks on a full pipe; one that exits
+     * without reading it all ({@code head -1}) is no error.
+     */
+    public CommandOutcome run(List<String> argv, java.time.Duration timeout, byte[] stdin)
+            throws IOException, InterruptedException {
         if (stopped) {
             throw new IOException("stopped before " + argv.get(0) + " could start");
         }
@@ -114,7 +125,10 @@ public final class CommandRunner implements AutoCloseable {
             command = new java.util.ArrayList<>(sessionPrefix);
             command.addAll(argv);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(DEV_NULL);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (stdin == null) {
+            builder.redirectInput(DEV_NULL);
+        }
         RunReaper.mark(builder);
         Process process;
         // Shared: launches run side by side. stop() takes it exclusively, so it waits for a
@@ -140,6 +154,9 @@ public final class CommandRunner implements AutoCloseable {
             destroyTree(process);
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
+            if (stdin != null) {
+                stderrReaders.execute(() -> feed(process, stdin));
+            }
             java.util.concurrent.Future<byte[]> stderr =
                     stderrReaders.submit(() -> readAll(process.getErrorStream(), process));
             byte[] stdout = readAll(process.getInputStream(), process);
@@ -155,6 +172,14 @@ public final class CommandRunner implements AutoCloseable {
             if (scope != null) {
                 scope.remove(process);
             }
+        }
+    }
+
+    private static void feed(Process process, byte[] stdin) {
+        try (java.io.OutputStream in = process.getOutputStream()) {
+            in.write(stdin);
+        } catch (IOException stoppedReading) {
+            // The command closed its stdin or exited first: what it read is what it wanted.
         }
     }
 

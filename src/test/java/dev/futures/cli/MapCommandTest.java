@@ -176,6 +176,11 @@ class MapCommandTest {
             {"map", "--return-when", "SOMETIMES", "touch", marker, ":::", "a"},
             {"map", "--resume", "touch", marker, ":::", "a"},
             {"map", "--retry-failed", "touch", marker, ":::", "a"},
+            {"map", "--pipe", "touch", marker, ":::", "a"},
+            {"map", "--pipe", "-m", "touch", marker},
+            {"map", "--pipe", "-L", "2", "touch", marker},
+            {"map", "--pipe", "--block", "1x", "touch", marker},
+            {"map", "--pipe", "--recend", "", "touch", marker},
             {"map", "--timeout", "10%", "touch", marker, ":::", "a"},
             {"map", "--delay", "soon", "touch", marker, ":::", "a"},
             {"map", "--results", dir.resolve("r.csv").toString(), "touch", marker, ":::", "a"},
@@ -480,6 +485,32 @@ class MapCommandTest {
         LaunchResult result = launcher.launch("map", "-j2", "-u", "sh", "-c", script, ":::", "slow", "fast");
         assertEquals(0, result.exitCode(), stderr(result));
         assertEquals("fast\nslow", result.getOutput());
+    }
+
+    // ------------------------------------------------------------------ --pipe
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thread", "process"})
+    void pipeGivesEachBlockOfRecordsToOneJobsStdin(String pool, QuarkusMainLauncher launcher) throws IOException {
+        Path input = Files.writeString(dir.resolve("input"), "a\nb\nc\nd\ne");
+        LaunchResult result = launcher.launch("map", "--pool", pool, "--pipe", "-N2", "-a", input.toString(),
+                "sh", "-c", "printf '{#}:'; tr '\\n' ,; echo");
+        assertEquals(0, result.exitCode(), stderr(result));
+        assertEquals("1:a,b,\n2:c,d,\n3:e", result.getOutput());
+    }
+
+    @Test
+    void pipeBlocksBySizeCoverTheInputExactlyOnce(QuarkusMainLauncher launcher) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            text.append(i).append('\n');
+        }
+        Path input = Files.writeString(dir.resolve("input"), text);
+        LaunchResult result = launcher.launch("map", "--pipe", "--block", "10k", "-a", input.toString(), "wc", "-l");
+        assertEquals(0, result.exitCode(), stderr(result));
+        java.util.List<Integer> counts = result.getOutput().lines().map(String::strip).map(Integer::parseInt).toList();
+        assertEquals(50_000, counts.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(counts.size() > 20, "blocks of about 10,000 bytes: " + counts);
     }
 
     // ------------------------------------------------------------------ --progress
