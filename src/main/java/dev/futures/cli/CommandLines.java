@@ -18,6 +18,8 @@ final class CommandLines {
         for (String verb : new String[] {"map", "run", "submit"}) {
             commandLine.getSubcommands().get(verb).setStopAtPositional(true);
         }
+        GroupedHelp.install(commandLine.getSubcommands().get("map"));
+        GroupedHelp.install(commandLine.getSubcommands().get("run"));
         commandLine.setParameterExceptionHandler(CommandLines::usageError);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();

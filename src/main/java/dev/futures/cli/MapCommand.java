@@ -27,7 +27,13 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples: futures map -j4 gzip -k ::: *.log",
                 "          futures map convert {} {.}.png ::: *.jpg",
                 "          futures map echo {1}-{2} ::: a b ::: 1 2",
-                "          futures map --task digest ::: *.iso"})
+                "          futures map --task digest ::: *.iso",
+                "          cat big.log | futures map --pipe grep ERROR",
+                "",
+                "Differs from GNU parallel: input order is the default (-k is accepted); several command words "
+                        + "are never joined into a shell line (quote a shell line as one word); shell lines run "
+                        + "/bin/sh ($FUTURES_SHELL), not $SHELL; --timeout is the whole run's deadline (each job's is "
+                        + "--task-timeout). The README's 'Coming from GNU parallel' table has the rest."})
 public class MapCommand implements Callable<Integer> {
 
     @Mixin

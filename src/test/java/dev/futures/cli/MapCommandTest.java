@@ -65,6 +65,22 @@ class MapCommandTest {
     }
 
     @Test
+    @Launch({"map", "--help"})
+    void mapsHelpGroupsItsOptionsUnderHeadingsAndSaysWhatDiffersFromGnuParallel(LaunchResult result) {
+        String help = result.getOutput();
+        assertTrue(help.startsWith("Usage: futures map [OPTIONS] [COMMAND...]"), help);
+        java.util.List<String> headings = help.lines().filter(line -> line.matches("[A-Z][^:]*:")).toList();
+        assertEquals(java.util.List.of("Task instead of a command:", "Command line:", "Inputs:", "Several inputs per job:",
+                "Blocks of stdin (--pipe):", "Pool:", "Running:", "Output:", "Joblog and resuming:", "Stopping early:",
+                "GNU parallel habits:", "Other:"), headings);
+        // Each option under its own heading: -k among the habits, --pipe among the blocks.
+        assertTrue(help.indexOf("-k, --keep-order") > help.indexOf("GNU parallel habits:"), help);
+        assertTrue(help.indexOf("--pipe") > help.indexOf("Blocks of stdin (--pipe):")
+                && help.indexOf("--pipe, ") < help.indexOf("Pool:"), help);
+        assertTrue(help.replaceAll("\\s+", " ").contains("Differs from GNU parallel:"), help);
+    }
+
+    @Test
     @Launch({"map", "-j4", "echo", "in:{}", ":::", "a", "b", "c", "d"})
     void printsResultsInInputOrder(LaunchResult result) {
         assertEquals("in:a\nin:b\nin:c\nin:d", result.getOutput());
@@ -479,10 +495,11 @@ class MapCommandTest {
 
     @Test
     void ungroupPrintsEachJobAsItEnds(QuarkusMainLauncher launcher) {
-        // "slow" ends only once "fast" has: with -u its output comes second.
-        String script = "if [ {} = slow ]; then while [ ! -e " + dir + "/fast ]; do :; done; else touch " + dir
-                + "/fast; fi; echo {}";
-        LaunchResult result = launcher.launch("map", "-j2", "-u", "sh", "-c", script, ":::", "slow", "fast");
+        // "slow" ends only once "go" exists, which job 3 makes; job 3 starts in the slot "fast"
+        // frees, so "fast" has ended before "slow" can. With -u, "fast" prints first.
+        String script = "case {} in slow) while [ ! -e " + dir + "/go ]; do :; done; echo slow ;; fast) echo fast ;; "
+                + "go) touch " + dir + "/go ;; esac";
+        LaunchResult result = launcher.launch("map", "-j2", "-u", "sh", "-c", script, ":::", "slow", "fast", "go");
         assertEquals(0, result.exitCode(), stderr(result));
         assertEquals("fast\nslow", result.getOutput());
     }
