@@ -56,6 +56,11 @@ final class CommandForm {
         CommandTemplate template = new CommandTemplate(command, replaceString, false, context, rules, total);
         template.requireGroups(groups);
         String program = command.get(0);
+        if (SHELL_ONLY.contains(program)) {
+            // exit, cd, export...: no program has the name, so only a shell can run it; the
+            // words are quoted into its line and stay what they are.
+            return new ShellLine(shell, (values, seq, slot) -> ShellQuote.join(template.expand(values, seq, slot)));
+        }
         if (isExportedFunction(program, environment)) {
             // bash imports the function from the environment; "$@" passes the words as they are.
             return (values, seq, slot) -> {
@@ -70,6 +75,13 @@ final class CommandForm {
         }
         return template::expand;
     }
+
+    /**
+     * Shell builtins that are no program on PATH (GNU parallel runs every command in a shell,
+     * so {@code parallel exit ::: 1 0} works): commands with one of these names run in the shell.
+     */
+    static final java.util.Set<String> SHELL_ONLY = java.util.Set.of("exit", "cd", "export", "unset", "set", "source",
+            ".", "eval", "alias", "shift", "trap", "ulimit", "umask", "return", "readonly", "times", "exec", ":");
 
     static boolean hasShellSyntax(String word, String replaceString) {
         String bare = REPLACEMENTS.matcher(replaceString == null ? word : word.replace(replaceString, "")).replaceAll("");

@@ -13,7 +13,8 @@ interface JobPool extends AutoCloseable {
         JobPool pool = settings.pool() == PoolOptions.Pool.process
                 ? new ProcessJobPool(settings, listener)
                 : new ThreadJobPool(settings);
-        return settings.retries() > 0 ? new RetryingJobPool(pool, settings.retries()) : pool;
+        // GNU parallel's --retries N: at most N attempts in all.
+        return settings.retries() > 1 ? new RetryingJobPool(pool, settings.retries() - 1) : pool;
     }
 
     Future<?> submit(Job job);

@@ -22,8 +22,9 @@ public class PipeOptions {
                     + "default 1M. A block ends at the last record end within it (or is one longer record).")
     String block;
 
-    @Option(names = "--recend", paramLabel = "STR", defaultValue = "\\n",
-            description = "--pipe: what ends a record (default \\n; \\n, \\t, \\0 escapes).")
+    @Option(names = "--recend", paramLabel = "STR",
+            description = "--pipe: what ends a record (default \\n, or nothing when --recstart is given; "
+                    + "\\n, \\t, \\0 escapes).")
     String recend;
 
     @Option(names = "--recstart", paramLabel = "STR", defaultValue = "",
@@ -46,6 +47,8 @@ public class PipeOptions {
         if (bytes < 1 || bytes > MAX_BLOCK) {
             throw new UsageError("--block must be between 1 byte and 2G; got '" + block + "'");
         }
+        // As GNU parallel: a record ends at a newline unless --recstart alone says where one starts.
+        String recend = this.recend != null ? this.recend : recstart.isEmpty() ? "\\n" : "";
         if (recstart.isEmpty() && recend.isEmpty()) {
             throw new UsageError("--recend and --recstart cannot both be empty: a record needs an end or a start");
         }

@@ -33,7 +33,8 @@ public class PoolOptions {
     Duration taskTimeout;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
-            description = "Run a failed task again, up to N more times, after 0.1 s, 0.2 s, 0.4 s, ... (at most 10 s).")
+            description = "Run a failed task at most N times in all, as GNU parallel's --retries: again after "
+                    + "0.1 s, 0.2 s, 0.4 s, ... (at most 10 s); 0 and 1 run it once.")
     int retries;
 
     @Option(names = "--max-tasks-per-child", paramLabel = "N",

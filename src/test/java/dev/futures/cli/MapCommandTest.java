@@ -312,6 +312,16 @@ class MapCommandTest {
         assertEquals("bad\nok1\nok2", result.getOutput());
     }
 
+    @Test
+    void aShellBuiltinAsTheCommandRunsInTheShellWithItsWordsQuoted(QuarkusMainLauncher launcher) {
+        // No program is called exit: as in GNU parallel, the shell runs it.
+        LaunchResult result = launcher.launch("map", "--dry-run", "exit", ":::", "0", "a b");
+        assertEquals("exit 0\nexit 'a b'", result.getOutput());
+        LaunchResult ran = launcher.launch("map", "-j1", "--halt", "now,fail=1", "exit", ":::", "0", "3", "0");
+        assertEquals(1, ran.exitCode(), stderr(ran));
+        assertTrue(ran.getErrorOutput().contains("job 2 failed (exit 3)"), stderr(ran));
+    }
+
     // ------------------------------------------------------------------ --halt (GNU parallel)
 
     @Test
@@ -564,7 +574,11 @@ class MapCommandTest {
             result = launcher.launch("map", "--pool", pool, "--retries", "2", "sh", "-c", "echo x >> " + always + "; exit 5",
                     ":::", "job");
             assertEquals(1, result.exitCode(), pool);
-            assertEquals(3, Files.readAllLines(always).size(), pool + ": one attempt and two retries");
+            assertEquals(2, Files.readAllLines(always).size(), pool + ": GNU's --retries 2 is two attempts in all");
+
+            Path once = dir.resolve("once-" + pool);
+            launcher.launch("map", "--pool", pool, "--retries", "1", "sh", "-c", "echo x >> " + once + "; exit 5", ":::", "job");
+            assertEquals(1, Files.readAllLines(once).size(), pool + ": --retries 1 is one attempt");
         }
     }
 

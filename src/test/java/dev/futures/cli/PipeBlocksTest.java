@@ -65,4 +65,10 @@ class PipeBlocksTest {
         assertEquals(new String(all, StandardCharsets.UTF_8), String.join("", got));
         got.subList(0, got.size() - 1).forEach(block -> assertEquals(1000, block.length()));
     }
+
+    @Test
+    void anEmptyRecordEndSplitsBeforeEachRecordStart() {
+        // --recstart alone: GNU parallel's --recend is then empty.
+        assertEquals(List.of("a", "/b", "/c"), blocks("a/b/c", 1 << 20, 1, "", "/"));
+    }
 }
