@@ -106,8 +106,8 @@ public class ArgsPerJob {
             throw new UsageError("-N, -n, -L, -m, -X and --xargs each say how many inputs a job takes: give one");
         }
         Integer count = count();
-        if (count != null && (count < 0 || (count == 0 && maxReplaceArgs == null))) {
-            throw new UsageError("-N/-n/-L must be at least 1 (-N0: no input in the command), got " + count);
+        if (count != null && (count < 0 || (count == 0 && maxLines != null))) {
+            throw new UsageError("-N/-n/-L must be at least 1 (-N0 or -n0: no input in the command), got " + count);
         }
     }
 

@@ -104,9 +104,11 @@ final class InputGroups {
                 if (items.isEmpty()) {
                     throw new UsageError("'" + separator + "' needs at least one file");
                 }
+                boolean linking = separator.endsWith("+");
                 for (String file : items) {
                     groups.add(new Group(null, readable(file), linked));
-                    linked = false; // several files after one '::::+': the first is linked, the rest multiply
+                    // Several files after one '::::+' are linked one to the next, as GNU parallel links them.
+                    linked = linking;
                 }
             }
             at = end;

@@ -24,7 +24,7 @@ public class PipeOptions {
 
     @Option(names = "--recend", paramLabel = "STR",
             description = "--pipe: what ends a record (default \\n, or nothing when --recstart is given; "
-                    + "\\n, \\t, \\0 escapes).")
+                    + "\\n, \\t, \\0 escapes). With both empty a block is exactly --block bytes (binary input).")
     String recend;
 
     @Option(names = "--recstart", paramLabel = "STR", defaultValue = "",
@@ -49,9 +49,6 @@ public class PipeOptions {
         }
         // As GNU parallel: a record ends at a newline unless --recstart alone says where one starts.
         String recend = this.recend != null ? this.recend : recstart.isEmpty() ? "\\n" : "";
-        if (recstart.isEmpty() && recend.isEmpty()) {
-            throw new UsageError("--recend and --recstart cannot both be empty: a record needs an end or a start");
-        }
         byte[] end = bytes(recend);
         byte[] start = bytes(recstart);
         return new PipeBlocks(in, (int) bytes, records, end, start);

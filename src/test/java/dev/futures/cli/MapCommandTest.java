@@ -196,7 +196,6 @@ class MapCommandTest {
             {"map", "--pipe", "-m", "touch", marker},
             {"map", "--pipe", "-L", "2", "touch", marker},
             {"map", "--pipe", "--block", "1x", "touch", marker},
-            {"map", "--pipe", "--recend", "", "touch", marker},
             {"map", "--timeout", "10%", "touch", marker, ":::", "a"},
             {"map", "--delay", "soon", "touch", marker, ":::", "a"},
             {"map", "--results", dir.resolve("r.csv").toString(), "touch", marker, ":::", "a"},

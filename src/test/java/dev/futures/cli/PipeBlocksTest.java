@@ -71,4 +71,9 @@ class PipeBlocksTest {
         // --recstart alone: GNU parallel's --recend is then empty.
         assertEquals(List.of("a", "/b", "/c"), blocks("a/b/c", 1 << 20, 1, "", "/"));
     }
+
+    @Test
+    void withNoRecordMarkersABlockIsExactlyItsSize() {
+        assertEquals(List.of("abc", "def", "g"), blocks("abcdefg", 3, 0, "", ""));
+    }
 }
