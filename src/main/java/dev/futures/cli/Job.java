@@ -52,6 +52,11 @@ record Job(long seq, List<String> values, Argv argv, String task, byte[] stdin) 
         return values.size() == 1 ? values.get(0) : String.join(" ", values);
     }
 
+    /** What GNU parallel tells each job in its environment: {@code $PARALLEL_SEQ} and {@code $PARALLEL_JOBSLOT}. */
+    java.util.Map<String, String> environment(int slot) {
+        return java.util.Map.of("PARALLEL_SEQ", Long.toString(seq), "PARALLEL_JOBSLOT", Integer.toString(slot));
+    }
+
     List<String> commandLine(int slot) {
         return argv.of(values, seq, slot);
     }
@@ -67,7 +72,7 @@ record Job(long seq, List<String> values, Argv argv, String task, byte[] stdin) 
         long pid = ProcessHandle.current().pid();
         long start = System.nanoTime();
         try {
-            CommandOutcome outcome = commands.run(line, timeout, stdin);
+            CommandOutcome outcome = commands.run(line, timeout, stdin, environment(slot));
             if (outcome.timedOut()) {
                 return new JobResult(this, line, TIMED_OUT, outcome.stdout(), timedOutLine(line, timeout, outcome.stderr()), pid,
                         outcome.durationNanos(), "TaskTimeoutError", timedOutMessage(line, timeout));

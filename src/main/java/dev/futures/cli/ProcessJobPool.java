@@ -39,13 +39,18 @@ final class ProcessJobPool implements JobPool {
             return chunks != null ? chunks.submit(job) : pool.submit(job.task(), job.values().toArray());
         }
         int slot = (int) ((job.seq() - 1) % settings.workers()) + 1;
+        Map<String, Object> options = new java.util.HashMap<>(4);
+        options.put("env", job.environment(slot));
         if (job.stdin() != null) {
-            List<Object> args = new java.util.ArrayList<>();
-            args.add(Base64.getEncoder().encodeToString(job.stdin()));
-            args.addAll(job.commandLine(slot));
-            return pool.submit("command_stdin", args.toArray());
+            options.put("stdin", Base64.getEncoder().encodeToString(job.stdin()));
         }
-        return pool.submit("command", job.commandLine(slot).toArray());
+        List<String> line = job.commandLine(slot);
+        Object[] args = new Object[line.size() + 1];
+        args[0] = options;
+        for (int i = 0; i < line.size(); i++) {
+            args[i + 1] = line.get(i);
+        }
+        return pool.submit("command_with", args);
     }
 
     @Override

@@ -36,9 +36,10 @@ public final class BuiltinTasks {
                 Task.of("command", "command(argv...)",
                         "run a program; value: {exit_code, stdout, stderr} (base64), never an error for its exit code",
                         args -> command(runner, args)),
-                Task.of("command_stdin", "command_stdin(stdin_base64, argv...)",
-                        "the same as command, with the decoded bytes on the program's stdin (map --pipe's blocks)",
-                        args -> commandWithStdin(runner, args)),
+                Task.of("command_with", "command_with({stdin?, env?}, argv...)",
+                        "the same as command, with stdin's base64 bytes on the program's stdin (map --pipe's blocks) "
+                                + "and env's variables added to its environment (PARALLEL_SEQ, ...)",
+                        args -> commandWith(runner, args)),
                 Task.of("sleep", "sleep(seconds[, value])", "wait, then return value (or null)", BuiltinTasks::sleep),
                 Task.of("echo", "echo(value)", "return value", BuiltinTasks::echo),
                 Task.of("fail", "fail(message)", "raise an error with message", BuiltinTasks::fail),
@@ -144,11 +145,19 @@ public final class BuiltinTasks {
         return commandValue(runner.run(args.strings(0)));
     }
 
-    static Object commandWithStdin(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
-        TaskArgs args = new TaskArgs("command_stdin(stdin_base64, argv...)", raw);
+    static Object commandWith(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
+        TaskArgs args = new TaskArgs("command_with({stdin?, env?}, argv...)", raw);
         args.requireCount(2, Integer.MAX_VALUE);
-        byte[] stdin = java.util.Base64.getDecoder().decode(args.string(0));
-        return commandValue(runner.run(args.strings(1), null, stdin));
+        if (!(args.get(0) instanceof java.util.Map<?, ?> options)) {
+            throw new IllegalArgumentException("command_with({stdin?, env?}, argv...): argument 1 must be an object");
+        }
+        byte[] stdin = options.get("stdin") == null ? null
+                : java.util.Base64.getDecoder().decode(String.valueOf(options.get("stdin")));
+        java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+        if (options.get("env") instanceof java.util.Map<?, ?> env) {
+            env.forEach((name, value) -> environment.put(String.valueOf(name), String.valueOf(value)));
+        }
+        return commandValue(runner.run(args.strings(1), null, stdin, environment));
     }
 
     private static Object commandValue(CommandOutcome outcome) {

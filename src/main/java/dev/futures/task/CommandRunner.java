@@ -116,6 +116,12 @@ public final class CommandRunner implements AutoCloseable {
      */
     public CommandOutcome run(List<String> argv, java.time.Duration timeout, byte[] stdin)
             throws IOException, InterruptedException {
+        return run(argv, timeout, stdin, java.util.Map.of());
+    }
+
+    /** The same, with {@code environment} added to the command's environment. */
+    public CommandOutcome run(List<String> argv, java.time.Duration timeout, byte[] stdin,
+            java.util.Map<String, String> environment) throws IOException, InterruptedException {
         if (stopped) {
             throw new IOException("stopped before " + argv.get(0) + " could start");
         }
@@ -128,6 +134,9 @@ public final class CommandRunner implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (stdin == null) {
             builder.redirectInput(DEV_NULL);
+        }
+        if (!environment.isEmpty()) {
+            builder.environment().putAll(environment);
         }
         RunReaper.mark(builder);
         Process process;

@@ -321,6 +321,15 @@ class MapCommandTest {
         assertTrue(ran.getErrorOutput().contains("job 2 failed (exit 3)"), stderr(ran));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"thread", "process"})
+    void eachJobFindsItsSequenceNumberAndSlotInItsEnvironmentAsGnuParallelSets(String pool, QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "--pool", pool, "-j1", "sh", "-c",
+                "echo $PARALLEL_SEQ/$PARALLEL_JOBSLOT {}", ":::", "a", "b");
+        assertEquals(0, result.exitCode(), stderr(result));
+        assertEquals("1/1 a\n2/1 b", result.getOutput());
+    }
+
     // ------------------------------------------------------------------ --halt (GNU parallel)
 
     @Test
