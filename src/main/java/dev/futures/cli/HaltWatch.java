@@ -1,11 +1,11 @@
 package dev.futures.cli;
 
 import dev.futures.Future;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Counts jobs as they end, in the thread that ends them, and stops the run once its {@link Halt}
@@ -18,11 +18,7 @@ final class HaltWatch {
     private final Halt halt;
     private final long total;
     private final JobPool pool;
-    /**
-     * Jobs seen ending by one of the two that look (the ending thread's callback, the printing
-     * thread, which may wake first) and not yet by the other: whichever comes first counts the
-     * job and leaves its result here, the second takes it.
-     */
+    /** Jobs counted by the thread that ended them and not yet taken by the printing thread. */
     private final Map<Long, Ended> ended = new HashMap<>();
     private long failed;
     private long succeeded;
@@ -54,21 +50,16 @@ final class HaltWatch {
         this.pool = pool;
     }
 
-    /** Watches a submitted job's future. */
+    /** Watches a submitted job's future: it is counted in the thread that completes it. */
     void watch(Job job, Future<?> future) {
         future.addDoneCallback(done -> {
-            try {
-                see(job, done);
-            } catch (RuntimeException brokenOrCancelled) {
-                // The printing thread meets it again and reports it.
+            if (!done.cancelled()) {
+                settle(job, done);
             }
         });
     }
 
-    /**
-     * {@code unfinishedJobs}: the jobs submitted and not yet printed, for the summary's not-done
-     * ids; {@code stopAction}: what stops the run. A halt that came before this runs it now.
-     */
+    /** What stops the run; a halt that came before it was armed runs it now. */
     void arm(Supplier<List<Job>> unfinishedJobs, Runnable stopAction) {
         boolean now;
         synchronized (this) {
@@ -85,52 +76,59 @@ final class HaltWatch {
     }
 
     /**
-     * For the printing thread: how the finished job ended.
-     *
-     * @throws RuntimeException what {@link JobPool#outcome} throws (a broken pool, a cancelled retry)
+     * Counts a job that ended, and stops the run if that met the condition, before returning to
+     * the thread that ended it (which then takes its next job, if any is left to take).
      */
-    Ended resultOf(Job job, Future<?> done) {
-        return see(job, done);
-    }
-
-    private Ended see(Job job, Future<?> done) {
+    private void settle(Job job, Future<?> done) {
+        JobResult result = null;
+        RuntimeException error = null;
+        try {
+            result = pool.outcome(job, done);
+        } catch (RuntimeException e) {
+            error = e; // a broken pool, a cancelled retry: the printing thread reports it
+        }
         Runnable action = null;
         Ended seen;
         synchronized (this) {
-            seen = ended.remove(job.seq());
-            if (seen == null) {
-                JobResult result;
-                try {
-                    result = pool.outcome(job, done);
-                } catch (RuntimeException e) {
-                    if (haltingSeq < 0) {
-                        throw e;
-                    }
-                    return new Ended(null, true, e); // most likely killed by the halt: a broken pool, a dead worker
+            boolean afterHalt = haltingSeq >= 0;
+            if (result != null && !afterHalt) {
+                if (result.succeeded()) {
+                    succeeded++;
+                } else {
+                    failed++;
                 }
-                seen = new Ended(result, haltingSeq >= 0, null);
-                ended.put(job.seq(), seen);
-                if (haltingSeq < 0) {
-                    if (result.succeeded()) {
-                        succeeded++;
-                    } else {
-                        failed++;
-                    }
-                    counted.add(job.seq());
-                    if (halt.reached(result.succeeded(), failed, succeeded, total)) {
-                        haltingSeq = job.seq();
-                        stopDue = stop == null;
-                        action = stop;
-                        // Before the stop cancels anything: wait()'s split at this moment.
-                        notDone = notDoneNow();
-                    }
+                counted.add(job.seq());
+                if (halt.reached(result.succeeded(), failed, succeeded, total)) {
+                    haltingSeq = job.seq();
+                    stopDue = stop == null;
+                    action = stop;
+                    // Before the stop cancels anything: wait()'s split at this moment.
+                    notDone = notDoneNow();
                 }
             }
+            seen = new Ended(result, afterHalt, error);
         }
-        if (action != null) {
-            action.run();
+        try {
+            if (action != null) {
+                action.run();
+            }
+        } finally {
+            synchronized (this) {
+                ended.put(job.seq(), seen);
+                notifyAll();
+            }
         }
-        return seen;
+    }
+
+    /**
+     * For the printing thread: how the finished job ended, once the thread that ended it has
+     * counted it (and stopped the run, if it did).
+     */
+    synchronized Ended resultOf(Job job) throws InterruptedException {
+        while (!ended.containsKey(job.seq())) {
+            wait();
+        }
+        return ended.remove(job.seq());
     }
 
     private List<Long> notDoneNow() {

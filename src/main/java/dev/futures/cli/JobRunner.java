@@ -126,7 +126,7 @@ final class JobRunner {
                 }
                 JobResult result;
                 try {
-                    HaltWatch.Ended ended = watch == null ? null : watch.resultOf(done.input(), done.future());
+                    HaltWatch.Ended ended = watch == null ? null : watch.resultOf(done.input());
                     if (ended != null && ended.afterHalt() && settings.then() == PolicyOptions.Then.kill) {
                         continue; // killed by --then kill (--halt now), on either pool: neither a result nor a failure
                     }
@@ -222,17 +222,18 @@ final class JobRunner {
 
     /** A pool that broke refuses new work at submit: that job's future carries the break, like the others'. */
     private static dev.futures.Future<?> submit(JobPool pool, Job job, HaltWatch watch) {
+        dev.futures.Future<?> future;
         try {
-            dev.futures.Future<?> future = pool.submit(job);
-            if (watch != null) {
-                watch.watch(job, future);
-            }
-            return future;
+            future = pool.submit(job);
         } catch (BrokenExecutor broken) {
             dev.futures.Future<Object> failed = new dev.futures.Future<>();
             failed.setException(broken);
-            return failed;
+            future = failed;
         }
+        if (watch != null) {
+            watch.watch(job, future); // every future the printing thread will wait on is watched
+        }
+        return future;
     }
 
     /** The job slot ({@code {%}}) a job's command line was made with. */
