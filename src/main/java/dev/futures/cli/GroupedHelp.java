@@ -26,6 +26,7 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
         HEADINGS.put(ArgsPerJob.class, "Several inputs per job");
         HEADINGS.put(PipeOptions.class, "Blocks of stdin (--pipe)");
         HEADINGS.put(PoolOptions.class, "Pool");
+        HEADINGS.put(SshLoginOptions.class, "Workers on other hosts");
         HEADINGS.put(JobOptions.class, "Running");
         HEADINGS.put(OutputOptions.class, "Output");
         HEADINGS.put(JobLogOptions.class, "Joblog and resuming");

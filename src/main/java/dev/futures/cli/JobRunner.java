@@ -19,7 +19,7 @@ final class JobRunner {
 
     /** How to run, from the command line. */
     record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, TextLook look,
-            Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, String workerLauncher, int retries,
+            Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, dev.futures.process.WorkerLauncher workerLauncher, int retries,
             Halt halt, PolicyOptions.Then then, JobLogOptions.Target joblog, ResultFiles resultFiles, boolean progress,
             PoolOptions.Start start, int chunksize, Duration delay) {
     }

@@ -41,6 +41,9 @@ public class PoolOptions {
             description = "--pool process: a worker leaves after N tasks and a new one takes its place.")
     Integer maxTasksPerChild;
 
+    @picocli.CommandLine.Mixin
+    SshLoginOptions remote;
+
     @Option(names = "--worker-launcher", paramLabel = "TEMPLATE",
             description = "--pool process: start workers with this shell command line instead "
                     + "({worker} stands for this program's worker command), e.g. 'ssh host futures worker'.")
@@ -69,7 +72,21 @@ public class PoolOptions {
     }
 
     /** The worker count to use: the option, else configuration, else the number of CPUs. */
+    /** With -S: every host's slots, each host taking -j (or its own N/) workers. */
     int resolveWorkers(FuturesConfig config) {
+        int perHost = resolvePerHost(config);
+        return remote.active() ? remote.spread(perHost).slots() : perHost;
+    }
+
+    /** Where process-pool workers start: -S's hosts, --worker-launcher's template, or null (this program). */
+    dev.futures.process.WorkerLauncher launcher(FuturesConfig config) {
+        if (remote.active()) {
+            return remote.spread(resolvePerHost(config));
+        }
+        return workerLauncher == null ? null : WorkerLaunchers.template(workerLauncher);
+    }
+
+    private int resolvePerHost(FuturesConfig config) {
         if (workers != null) {
             return WorkerCount.parse(workers, Runtime.getRuntime().availableProcessors(), "-j/--workers");
         }
@@ -81,6 +98,12 @@ public class PoolOptions {
 
     /** @throws UsageError for process-pool options given to the thread pool, or a bad count */
     void validate() {
+        if (remote.active()) {
+            if (workerLauncher != null) {
+                throw new UsageError("-S and --worker-launcher both say where workers start: give one");
+            }
+            pool = Pool.process; // workers on other hosts are processes
+        }
         if (!onWorkerDeath.equals("break") && !onWorkerDeath.equals("replace")) {
             throw new UsageError("--on-worker-death must be break or replace, got '" + onWorkerDeath + "'");
         }
@@ -138,7 +161,9 @@ public class PoolOptions {
             TaskRegistry tasks = TaskRegistry.discover(commands);
             return TaskPool.of(threadPool(workers, threadNamePrefix, tasks, commands, start()).build(), tasks, commands);
         }
-        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, workerLauncher, start()).listener(listener)
+        dev.futures.process.WorkerLauncher launcher = remote.active() ? remote.spread(workers)
+                : workerLauncher == null ? null : WorkerLaunchers.template(workerLauncher);
+        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, launcher, start()).listener(listener)
                 .build());
     }
 
@@ -159,7 +184,7 @@ public class PoolOptions {
 
     /** A process pool with the --task-timeout, --max-tasks-per-child and --worker-launcher given (null: not given). */
     static ProcessPoolExecutor.Builder processPool(int workers, Duration taskTimeout, Integer maxTasksPerChild,
-            String workerLauncher, Start start) {
+            dev.futures.process.WorkerLauncher workerLauncher, Start start) {
         ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(workers).taskTimeout(taskTimeout)
                 .onWorkerDeath(start.onWorkerDeath());
         if (start.initializer() != null) {
@@ -169,7 +194,7 @@ public class PoolOptions {
             builder.maxTasksPerChild(maxTasksPerChild);
         }
         if (workerLauncher != null) {
-            builder.launcher(WorkerLaunchers.template(workerLauncher));
+            builder.launcher(workerLauncher);
         }
         return builder;
     }

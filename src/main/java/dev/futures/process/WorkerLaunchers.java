@@ -42,6 +42,42 @@ public final class WorkerLaunchers {
         return () -> command;
     }
 
+    /**
+     * A worker on another machine through ssh: {@code ssh LOGIN 'FUTURES worker'}, sharing one
+     * connection per host (ControlMaster), so a worker after the first starts without a new
+     * handshake. No ControlPersist: the master is the first worker's ssh and ends with the run,
+     * so no ssh outlives it. The remote worker exits when its stdin closes, which is how it ends
+     * when this side or the connection dies (ssh without a tty kills nothing by itself).
+     *
+     * @param ssh           the ssh command and its options ({@code ["ssh"]}, {@code ["ssh", "-F", "cfg"]})
+     * @param login         {@code [user@]host}
+     * @param remoteFutures the futures program on that host ({@code futures} for the remote PATH)
+     */
+    public static WorkerLauncher ssh(List<String> ssh, String login, String remoteFutures) {
+        List<String> command = new ArrayList<>(ssh);
+        command.addAll(List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + controlDirectory() + "/%n-%C",
+                "-o", "ControlPersist=no", "-T", login, shellQuote(List.of(remoteFutures)) + " worker"));
+        List<String> fixed = List.copyOf(command);
+        return () -> fixed;
+    }
+
+    /** One directory per run for the connection sockets (short: a socket path has ~100 bytes). */
+    private static synchronized String controlDirectory() {
+        if (controlDirectory == null) {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "futures-ssh-" + ProcessHandle.current().pid());
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot make " + dir, e);
+            }
+            dir.toFile().deleteOnExit();
+            controlDirectory = dir.toString();
+        }
+        return controlDirectory;
+    }
+
+    private static String controlDirectory;
+
     static List<String> selfCommand() {
         if ("runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
             return List.of(nativeExecutable(), "worker");

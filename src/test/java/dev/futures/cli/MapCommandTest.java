@@ -71,7 +71,7 @@ class MapCommandTest {
         assertTrue(help.startsWith("Usage: futures map [OPTIONS] [COMMAND...]"), help);
         java.util.List<String> headings = help.lines().filter(line -> line.matches("[A-Z][^:]*:")).toList();
         assertEquals(java.util.List.of("Task instead of a command:", "Command line:", "Inputs:", "Several inputs per job:",
-                "Blocks of stdin (--pipe):", "Pool:", "Running:", "Output:", "Joblog and resuming:", "Stopping early:",
+                "Blocks of stdin (--pipe):", "Pool:", "Workers on other hosts:", "Running:", "Output:", "Joblog and resuming:", "Stopping early:",
                 "GNU parallel habits:", "Other:"), headings);
         // Each option under its own heading: -k among the habits, --pipe among the blocks.
         assertTrue(help.indexOf("-k, --keep-order") > help.indexOf("GNU parallel habits:"), help);
@@ -192,6 +192,9 @@ class MapCommandTest {
             {"map", "--return-when", "SOMETIMES", "touch", marker, ":::", "a"},
             {"map", "--resume", "touch", marker, ":::", "a"},
             {"map", "--retry-failed", "touch", marker, ":::", "a"},
+            {"map", "-S", "0/host1", "touch", marker, ":::", "a"},
+            {"map", "-S", "host1", "--worker-launcher", "sh -c {worker}", "touch", marker, ":::", "a"},
+            {"map", "--slf", dir.resolve("no-such-logins").toString(), "touch", marker, ":::", "a"},
             {"map", "--pipe", "touch", marker, ":::", "a"},
             {"map", "--pipe", "-m", "touch", marker},
             {"map", "--pipe", "-L", "2", "touch", marker},
