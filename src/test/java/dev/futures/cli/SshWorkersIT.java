@@ -130,6 +130,58 @@ class SshWorkersIT {
         assertEquals(before, remoteWorkers(), "a remote worker outlived the run");
     }
 
+    /** Processes whose command line contains {@code text}. */
+    private static List<Long> processesWith(String text) {
+        try (var processes = ProcessHandle.allProcesses()) {
+            return processes.filter(p -> p.info().commandLine().map(line -> line.contains(text)).orElse(false))
+                    .map(ProcessHandle::pid).toList();
+        }
+    }
+
+    /** Waits (a generous minute) until no process's command line contains {@code text}. */
+    private static void awaitNone(String text) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!processesWith(text).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "still running: " + text + " " + processesWith(text));
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void awaitFile(Path file) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file)) {
+            assertTrue(System.nanoTime() < deadline, "never appeared: " + file);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void killingFuturesEndsTheRemoteWorkerAndItsTask() throws Exception {
+        Path started = dir.resolve("remote-task-started");
+        // A task that would run for an hour; its sleep's argument marks it among the processes.
+        Process run = map("-S", "1/host1", "sh", "-c", "touch " + started + "; sleep 3613", ":::", "x");
+        awaitFile(started);
+        run.destroyForcibly(); // SIGKILL: futures gets no chance to clean up itself
+        run.waitFor(30, TimeUnit.SECONDS);
+        awaitNone("sleep 3613");
+        awaitNone("quarkus-run.jar worker");
+    }
+
+    @Test
+    void aRemoteWorkerThatDiesIsADeadWorkerAndWithReplaceTheRunGoesOn() throws Exception {
+        Path started = dir.resolve("doomed-started");
+        // Job "doomed" kills its own worker (its shell's parent, the remote futures worker).
+        String script = "if [ {} = doomed ]; then touch " + started + "; kill -9 $PPID; sleep 60; fi; echo {}";
+        Process run = map("-S", "1/host1", "--on-worker-death", "replace", "sh", "-c", script, ":::", "a", "doomed", "b");
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run did not end");
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, run.exitValue(), err);
+        assertEquals("a\nb\n", out, err);
+        assertTrue(err.contains("WorkerDiedError") || err.contains("worker"), err);
+        awaitNone("quarkus-run.jar worker");
+    }
+
     @Test
     void aLoginFileAndTasksWork() throws Exception {
         Path logins = Files.writeString(dir.resolve("logins"), "# the test's hosts\n2/host1\n");
