@@ -80,6 +80,9 @@ public class PoolOptions {
 
     /** Where process-pool workers start: -S's hosts, --worker-launcher's template, or null (this program). */
     dev.futures.process.WorkerLauncher launcher(FuturesConfig config) {
+        if (remote.slurm) {
+            return WorkerLaunchers.slurmStep();
+        }
         if (remote.active()) {
             return remote.spread(resolvePerHost(config));
         }
@@ -87,6 +90,10 @@ public class PoolOptions {
     }
 
     private int resolvePerHost(FuturesConfig config) {
+        String tasks = System.getenv("SLURM_NTASKS");
+        if (workers == null && remote.slurm && tasks != null && tasks.matches("\\d+")) {
+            return checked(Integer.parseInt(tasks), "SLURM_NTASKS"); // the allocation's task count
+        }
         if (workers != null) {
             return WorkerCount.parse(workers, Runtime.getRuntime().availableProcessors(), "-j/--workers");
         }
@@ -98,9 +105,13 @@ public class PoolOptions {
 
     /** @throws UsageError for process-pool options given to the thread pool, or a bad count */
     void validate() {
-        if (remote.active()) {
-            if (workerLauncher != null) {
-                throw new UsageError("-S and --worker-launcher both say where workers start: give one");
+        if (remote.active() || remote.slurm) {
+            if (workerLauncher != null || remote.active() && remote.slurm) {
+                throw new UsageError("-S, --slurm and --worker-launcher each say where workers start: give one");
+            }
+            if (remote.slurm && System.getenv("SLURM_JOB_ID") == null) {
+                throw new UsageError("--slurm runs workers as steps of a Slurm allocation: run futures under salloc or "
+                        + "sbatch (SLURM_JOB_ID is not set)");
             }
             pool = Pool.process; // workers on other hosts are processes
         }
@@ -161,7 +172,8 @@ public class PoolOptions {
             TaskRegistry tasks = TaskRegistry.discover(commands);
             return TaskPool.of(threadPool(workers, threadNamePrefix, tasks, commands, start()).build(), tasks, commands);
         }
-        dev.futures.process.WorkerLauncher launcher = remote.active() ? remote.spread(workers)
+        dev.futures.process.WorkerLauncher launcher = remote.slurm ? WorkerLaunchers.slurmStep()
+                : remote.active() ? remote.spread(workers)
                 : workerLauncher == null ? null : WorkerLaunchers.template(workerLauncher);
         return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, launcher, start()).listener(listener)
                 .build());

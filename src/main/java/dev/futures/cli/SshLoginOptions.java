@@ -35,6 +35,11 @@ public class SshLoginOptions {
             description = "futures on the remote hosts (default: found on their PATH).")
     String remoteFutures;
 
+    @Option(names = "--slurm",
+            description = "Start process-pool workers as Slurm job steps in the current allocation (srun --overlap "
+                    + "-n1 per worker, under salloc or sbatch); -j defaults to $SLURM_NTASKS. Implies --pool process.")
+    boolean slurm;
+
     private static final Pattern LOGIN = Pattern.compile("(?:(\\d+)/)?(\\S+)");
 
     /** Whether any host was given. */

@@ -61,6 +61,20 @@ public final class WorkerLaunchers {
         return () -> fixed;
     }
 
+    /**
+     * A worker as a Slurm job step inside the current allocation: {@code srun --overlap -n1
+     * (this program's worker command)}, one step per worker, so they share the allocation's
+     * resources with each other and with this process. This program must be at the same path
+     * on the allocation's nodes (a shared file system, as Slurm clusters have). Ending srun ends
+     * the step, and the worker ends when its stdin closes.
+     */
+    public static WorkerLauncher slurmStep() {
+        List<String> command = new ArrayList<>(List.of("srun", "--overlap", "--nodes=1", "--ntasks=1", "--quiet"));
+        command.addAll(selfCommand());
+        List<String> fixed = List.copyOf(command);
+        return () -> fixed;
+    }
+
     /** One directory per run for the connection sockets (short: a socket path has ~100 bytes). */
     private static synchronized String controlDirectory() {
         if (controlDirectory == null) {
