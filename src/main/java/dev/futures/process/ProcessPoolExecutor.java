@@ -57,6 +57,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public class ProcessPoolExecutor extends Executor {
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
+    /** Heartbeat defaults: a stalled connection is found within 10 s (+ one 2 s check). */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_SILENCE = Duration.ofSeconds(10);
 
     private final int maxWorkers;
     private final String initializer;
@@ -85,6 +88,10 @@ public class ProcessPoolExecutor extends Executor {
     private boolean shutdown;
     private String broken;
     private ScheduledThreadPoolExecutor timers;
+    /** How often workers send heartbeats, and the silence after which one is dead (null: no heartbeats). */
+    private final Duration heartbeat;
+    private final Duration silence;
+    private java.util.concurrent.ScheduledFuture<?> heartbeatWatch;
 
     /** As many workers as CPUs, started from this program. */
     public ProcessPoolExecutor() {
@@ -108,6 +115,8 @@ public class ProcessPoolExecutor extends Executor {
         this.launcher = builder.launcher != null ? builder.launcher : WorkerLaunchers.self();
         this.onWorkerDeath = builder.onWorkerDeath;
         this.taskTimeout = builder.taskTimeout;
+        this.heartbeat = builder.heartbeat;
+        this.silence = builder.silence;
         this.listener = builder.listener;
         this.threadPrefix = "ProcessPoolExecutor-" + POOL_COUNTER.getAndIncrement();
     }
@@ -346,6 +355,7 @@ public class ProcessPoolExecutor extends Executor {
             if (timers != null) {
                 timers.shutdownNow();
                 timers = null;
+                heartbeatWatch = null;
             }
         } finally {
             lock.unlock();
@@ -406,7 +416,8 @@ public class ProcessPoolExecutor extends Executor {
         WorkerHandle worker = new WorkerHandle(process, codec);
         workers.add(worker);
         starting++;
-        worker.send(Frames.hello(initializer, initargs, maxTasksPerChild));
+        worker.send(Frames.hello(initializer, initargs, maxTasksPerChild,
+                heartbeat == null ? null : heartbeat.toMillis()));
         worker.start(this, threadPrefix + "-" + spawned++);
         return true;
     }
@@ -483,9 +494,35 @@ public class ProcessPoolExecutor extends Executor {
 
     // ------------------------------------------------------------------ from the worker threads
 
+    /**
+     * Kills each worker that promised heartbeats and has sent nothing for {@code silence}: its
+     * connection stalled (a host that vanished, a frozen link) without closing, which no end
+     * of file would ever report. It then ends as a dead worker does (break, or replace).
+     */
+    private void checkHeartbeats() {
+        long now = System.nanoTime();
+        List<WorkerHandle> silent = new ArrayList<>();
+        lock.lock();
+        try {
+            for (WorkerHandle worker : workers) {
+                if (worker.heartbeats && worker.stalled == null && now - worker.lastHeard > silence.toNanos()) {
+                    worker.stalled = "no frame from worker " + worker.workerPid + " for " + silence.toMillis()
+                            + " ms: its connection stalled";
+                    silent.add(worker);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        silent.forEach(worker -> worker.stop(true));
+    }
+
     /** A frame from a worker's stdout (reader thread). */
     void onFrame(WorkerHandle worker, Map<String, Object> frame) {
         Object type = frame.get(Frames.TYPE);
+        if (Frames.HEARTBEAT.equals(type)) {
+            return; // reading it was the point (lastHeard)
+        }
         if (Frames.RESULT.equals(type)) {
             onResult(worker, frame);
         } else if (Frames.READY.equals(type)) {
@@ -510,6 +547,11 @@ public class ProcessPoolExecutor extends Executor {
         try {
             worker.ready = true;
             worker.workerPid = Frames.longField(frame, "pid");
+            worker.heartbeats = heartbeat != null && frame.get("heartbeat") instanceof Number;
+            if (worker.heartbeats && heartbeatWatch == null) {
+                long every = heartbeat.toNanos();
+                heartbeatWatch = timers().scheduleAtFixedRate(this::checkHeartbeats, every, every, TimeUnit.NANOSECONDS);
+            }
             pid = worker.workerPid;
             starting--;
             if (worker.killReason == null && broken == null) {
@@ -585,6 +627,8 @@ public class ProcessPoolExecutor extends Executor {
         WorkerDiedError died = new WorkerDiedError(worker.workerPid, exitCode, signal);
         if (readError != null) {
             died.initCause(readError);
+        } else if (worker.stalled != null) {
+            died.initCause(new java.io.IOException(worker.stalled));
         }
         // Before the pool's state says the worker is gone: shutdown(wait) returns on that state,
         // and whoever waits on it (the CLI's "end" event) must come after this exit.
@@ -759,6 +803,8 @@ public class ProcessPoolExecutor extends Executor {
         private Duration taskTimeout;
         private WorkerListener listener = WorkerListener.NONE;
         private TaskRegistry tasks;
+        private Duration heartbeat = DEFAULT_HEARTBEAT;
+        private Duration silence = DEFAULT_SILENCE;
 
         private Builder() {
         }
@@ -786,6 +832,20 @@ public class ProcessPoolExecutor extends Executor {
                 throw new IllegalArgumentException("max_tasks_per_child must be >= 1");
             }
             maxTasksPerChild = value;
+            return this;
+        }
+
+        /**
+         * Workers send a heartbeat every {@code interval}; one that sends nothing for
+         * {@code silence} is dead (default: every 2 s, dead after 10 s). Null: no heartbeats.
+         */
+        public Builder heartbeat(Duration interval, Duration silence) {
+            if (interval != null && (interval.isNegative() || interval.isZero() || silence == null
+                    || silence.compareTo(interval) <= 0)) {
+                throw new IllegalArgumentException("a heartbeat needs a positive interval and a longer silence");
+            }
+            this.heartbeat = interval;
+            this.silence = silence;
             return this;
         }
 

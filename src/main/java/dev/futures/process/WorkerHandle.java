@@ -47,6 +47,12 @@ final class WorkerHandle {
 
     long workerPid;
     boolean ready;
+    /** When the last line came from the worker (System.nanoTime), for the heartbeat watch. */
+    volatile long lastHeard = System.nanoTime();
+    /** Whether the worker said in its ready frame that it sends heartbeats. */
+    boolean heartbeats;
+    /** Why the heartbeat watch killed it, for the WorkerDiedError (null: it did not). */
+    volatile String stalled;
     boolean retiring;
     KillReason killReason;
     WorkItem current;
@@ -154,6 +160,7 @@ final class WorkerHandle {
         try (BufferedReader stdout = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             for (String line; (line = stdout.readLine()) != null; ) {
+                lastHeard = System.nanoTime();
                 Map<String, Object> frame;
                 try {
                     frame = codec.decode(line);

@@ -28,17 +28,40 @@ public final class Frames {
     public static final String RESULT = "result";
     public static final String FATAL = "fatal";
     public static final String SHUTDOWN = "shutdown";
+    /** Worker → parent, every {@code heartbeat} ms when hello asked for it: "still here". */
+    public static final String HEARTBEAT = "heartbeat";
 
     private Frames() {
     }
 
     public static Map<String, Object> hello(String initializer, List<?> initargs, Integer maxTasks) {
+        return hello(initializer, initargs, maxTasks, null);
+    }
+
+    /** {@code heartbeatMillis}: how often the worker is asked to send a heartbeat (null: never). */
+    public static Map<String, Object> hello(String initializer, List<?> initargs, Integer maxTasks, Long heartbeatMillis) {
         Map<String, Object> frame = frame(HELLO);
         frame.put("version", VERSION);
         frame.put("initializer", initializer);
         frame.put("initargs", initargs == null ? List.of() : initargs);
         frame.put("max_tasks", maxTasks);
+        if (heartbeatMillis != null) {
+            frame.put("heartbeat", heartbeatMillis);
+        }
         return frame;
+    }
+
+    /** A ready frame saying the worker will send a heartbeat every {@code heartbeatMillis}. */
+    public static Map<String, Object> ready(long pid, Long heartbeatMillis) {
+        Map<String, Object> frame = ready(pid);
+        if (heartbeatMillis != null) {
+            frame.put("heartbeat", heartbeatMillis);
+        }
+        return frame;
+    }
+
+    public static Map<String, Object> heartbeat() {
+        return frame(HEARTBEAT);
     }
 
     public static Map<String, Object> ready(long pid) {

@@ -57,8 +57,14 @@ final class WorkerLoop {
             }
             Object maxTasks = hello.get("max_tasks");
             long limit = maxTasks instanceof Number number ? number.longValue() : Long.MAX_VALUE;
-            write(Frames.ready(ProcessHandle.current().pid()));
-            out.flush();
+            Long heartbeat = hello.get("heartbeat") instanceof Number every && every.longValue() > 0 ? every.longValue() : null;
+            synchronized (out) {
+                write(Frames.ready(ProcessHandle.current().pid(), heartbeat));
+                out.flush();
+            }
+            if (heartbeat != null) {
+                startHeartbeat(heartbeat);
+            }
             for (long done = 0; done < limit; ) {
                 line = in.readLine();
                 if (line == null) {
@@ -141,8 +147,34 @@ final class WorkerLoop {
             }
             line = codec.encode(Frames.result(id, java.util.Collections.nCopies(chunk.size(), null), all, exit));
         }
-        out.write(line);
-        out.flush();
+        synchronized (out) {
+            out.write(line);
+            out.flush();
+        }
+    }
+
+    /**
+     * Sends a heartbeat every {@code millis}, even while a call runs, so the parent can tell a
+     * stalled connection (which closes nothing) from a long task. Frames are whole lines under
+     * {@code out}'s lock, so a heartbeat never splits a result.
+     */
+    private void startHeartbeat(long millis) {
+        byte[] beat = codec.encode(Frames.heartbeat());
+        Thread thread = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(millis);
+                    synchronized (out) {
+                        out.write(beat);
+                        out.flush();
+                    }
+                }
+            } catch (IOException | InterruptedException parentGone) {
+                // The worker is ending; stdin's end tells the loop.
+            }
+        }, "futures-worker-heartbeat");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void write(Map<String, Object> frame) throws IOException {
@@ -151,8 +183,10 @@ final class WorkerLoop {
 
     private void fatal(Throwable error) {
         try {
-            write(Frames.fatal(RemoteError.of(error)));
-            out.flush();
+            synchronized (out) {
+                write(Frames.fatal(RemoteError.of(error)));
+                out.flush();
+            }
         } catch (IOException | RuntimeException ignored) {
             // The parent will see the exit instead.
         }

@@ -489,6 +489,23 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void aWorkerThatFallsSilentWhileItsTaskRunsIsFoundByItsHeartbeatAndIsADeadWorker() throws Exception {
+        // A stalled connection closes nothing: a stopped worker is the same to the parent.
+        ProcessPoolExecutor pool = track(ProcessPoolExecutor.builder().maxWorkers(1).onWorkerDeath(OnWorkerDeath.REPLACE)
+                .heartbeat(Duration.ofMillis(100), Duration.ofSeconds(2)).build());
+        long pid = (Long) pool.submit("pid").result(LONG);
+        Future<Object> running = pool.submit("sleep", 60);
+        // A task that runs quietly for longer than the silence is alive: its worker's heartbeats say so.
+        assertThrows(dev.futures.TimeoutError.class, () -> running.result(Duration.ofSeconds(3)));
+        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start();
+        assertEquals(0, stop.waitFor());
+        WorkerDiedError died = assertThrows(WorkerDiedError.class, () -> running.result(LONG));
+        assertTrue(String.valueOf(died.getCause()).contains("stalled"), String.valueOf(died.getCause()));
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the silent worker was killed");
+        assertEquals(49L, pool.submit("square", 7).result(LONG), "a new worker took its place");
+    }
+
+    @Test
     void workersIgnoreSigint() throws Exception {
         ProcessPoolExecutor pool = pool(1);
         long pid = (Long) pool.submit("pid").result(LONG);
