@@ -183,6 +183,28 @@ class SshWorkersIT {
     }
 
     @Test
+    void aCutConnectionIsADeadWorkerAndItsRemoteWorkerEnds() throws Exception {
+        Path started = dir.resolve("cut-started");
+        Process run = map("-S", "1/host1", "--on-worker-death", "replace", "sh", "-c",
+                "if [ {} = cut ]; then touch " + started + "; sleep 3659; fi; echo {}", ":::", "cut", "after");
+        awaitFile(started);
+        // The ssh client that carries the worker: cutting it is what a network failure does.
+        List<ProcessHandle> ssh;
+        try (var descendants = run.toHandle().descendants()) {
+            ssh = descendants.filter(p -> p.info().command().map(c -> c.endsWith("/ssh")).orElse(false)).toList();
+        }
+        assertEquals(1, ssh.size(), "one ssh for one worker");
+        ssh.get(0).destroyForcibly();
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run did not end");
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, run.exitValue(), err);
+        assertEquals("after\n", out, "the cut job failed, a new worker ran the next: " + err);
+        awaitNone("sleep 3659");
+        awaitNone("quarkus-run.jar worker");
+    }
+
+    @Test
     void aLoginFileAndTasksWork() throws Exception {
         Path logins = Files.writeString(dir.resolve("logins"), "# the test's hosts\n2/host1\n");
         Process run = map("--slf", logins.toString(), "--task", "square", ":::", "3", "4");
