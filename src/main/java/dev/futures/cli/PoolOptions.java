@@ -75,8 +75,12 @@ public class PoolOptions {
     /** With -S: every host's slots, each host taking -j (or its own N/) workers. */
     int resolveWorkers(FuturesConfig config) {
         int perHost = resolvePerHost(config);
+        resolvedPerHost = perHost;
         return remote.active() ? remote.spread(perHost).slots() : perHost;
     }
+
+    /** -j as resolved for each -S host (set by resolveWorkers, which every verb calls first). */
+    private int resolvedPerHost = 1;
 
     /** Where process-pool workers start: -S's hosts, --worker-launcher's template, or null (this program). */
     dev.futures.process.WorkerLauncher launcher(FuturesConfig config) {
@@ -173,7 +177,7 @@ public class PoolOptions {
             return TaskPool.of(threadPool(workers, threadNamePrefix, tasks, commands, start()).build(), tasks, commands);
         }
         dev.futures.process.WorkerLauncher launcher = remote.slurm ? WorkerLaunchers.slurmStep()
-                : remote.active() ? remote.spread(workers)
+                : remote.active() ? remote.spread(resolvedPerHost)
                 : workerLauncher == null ? null : WorkerLaunchers.template(workerLauncher);
         return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, launcher, start()).listener(listener)
                 .build());
