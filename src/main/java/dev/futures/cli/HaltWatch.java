@@ -146,11 +146,6 @@ final class HaltWatch {
         return notDone;
     }
 
-    /** Whether the condition has held. */
-    synchronized boolean halted() {
-        return haltingSeq >= 0;
-    }
-
     /** Whether this job is the one whose end met the condition. */
     synchronized boolean halting(Job job) {
         return job.seq() == haltingSeq;

@@ -57,6 +57,15 @@ record Job(long seq, List<String> values, Argv argv, String task, byte[] stdin) 
         return java.util.Map.of("PARALLEL_SEQ", Long.toString(seq), "PARALLEL_JOBSLOT", Integer.toString(slot));
     }
 
+    /**
+     * The job slot ({@code {%}}) known before a job runs: jobs take the slots in turn. The
+     * thread pool gives a command line the slot it really ran in; a worker is chosen only at
+     * dispatch, so the process pool, the printers and the joblog use this one.
+     */
+    int slotAmong(int workers) {
+        return (int) ((seq - 1) % workers) + 1;
+    }
+
     List<String> commandLine(int slot) {
         return argv.of(values, seq, slot);
     }

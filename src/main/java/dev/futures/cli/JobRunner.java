@@ -44,7 +44,7 @@ final class JobRunner {
     int dryRun(Iterator<Job> jobs, Settings settings) {
         while (jobs.hasNext()) {
             Job job = jobs.next();
-            out.println(job.display(slot(job, settings)));
+            out.println(job.display(job.slotAmong(settings.workers())));
         }
         out.flush();
         return ExitCodes.OK;
@@ -145,11 +145,12 @@ final class JobRunner {
                     }
                     continue;
                 }
+                int slot = done.input().slotAmong(settings.workers());
                 if (joblog != null) {
-                    joblog.record(result, done.input().display(slot(done.input(), settings)));
+                    joblog.record(result, done.input().display(slot));
                 }
                 if (settings.resultFiles() != null) {
-                    JobResult diverted = settings.resultFiles().divert(result, slot(done.input(), settings));
+                    JobResult diverted = settings.resultFiles().divert(result, slot);
                     result = settings.jsonl() ? result : diverted; // JSON events still carry the outputs
                 }
                 printer.result(result);
@@ -162,7 +163,7 @@ final class JobRunner {
                     abandon = settings.then() == PolicyOptions.Then.kill;
                     if (settings.halt().spelling() != null) {
                         err.println(name + ": " + settings.halt().spelling() + ": job " + done.input().seq() + " "
-                                + settings.halt().verb() + " (" + done.input().display(slot(done.input(), settings)) + "); "
+                                + settings.halt().verb() + " (" + done.input().display(slot) + "); "
                                 + (settings.then() == PolicyOptions.Then.kill ? "running jobs were killed"
                                         : "no new job starts"));
                     }
@@ -234,11 +235,6 @@ final class JobRunner {
             watch.watch(job, future); // every future the printing thread will wait on is watched
         }
         return future;
-    }
-
-    /** The job slot ({@code {%}}) a job's command line was made with. */
-    private static int slot(Job job, Settings settings) {
-        return (int) ((job.seq() - 1) % settings.workers()) + 1;
     }
 
     private static void removeHook(Thread hook) {

@@ -38,7 +38,7 @@ final class ProcessJobPool implements JobPool {
         if (job.isTask()) {
             return chunks != null ? chunks.submit(job) : pool.submit(job.task(), job.values().toArray());
         }
-        int slot = (int) ((job.seq() - 1) % settings.workers()) + 1;
+        int slot = job.slotAmong(settings.workers());
         Map<String, Object> options = new java.util.HashMap<>(4);
         options.put("env", job.environment(slot));
         if (job.stdin() != null) {
@@ -70,7 +70,7 @@ final class ProcessJobPool implements JobPool {
                 return JobResult.ofTask(job, null, cause, pid, nanos);
             }
         }
-        List<String> line = job.commandLine((int) ((job.seq() - 1) % settings.workers()) + 1);
+        List<String> line = job.commandLine(job.slotAmong(settings.workers()));
         try {
             Map<?, ?> value = (Map<?, ?>) done.result();
             Base64.Decoder base64 = Base64.getDecoder();

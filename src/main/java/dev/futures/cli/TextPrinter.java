@@ -23,7 +23,7 @@ final class TextPrinter implements ResultPrinter {
 
     @Override
     public void result(JobResult result) {
-        int slot = (int) ((result.job().seq() - 1) % workers) + 1;
+        int slot = result.job().slotAmong(workers);
         String tag = look.tagOf(result.job(), slot);
         byte[] prefix = tag == null ? null : (tag + "\t").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (look.verbose()) {
