@@ -72,7 +72,7 @@ public class JobOptions {
         PolicyOptions.Then then = policy.then();
         return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
                 output.format == OutputOptions.Format.jsonl, output.look(), policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.launcher(config), pool.retries, policy.halt(), then, joblog.target(), output.resultFiles(),
+                pool.maxTasksPerChild, pool.launcher(), pool.retries, policy.halt(), then, joblog.target(), output.resultFiles(),
                 output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), pool.start(), chunk,
                 policy.delay());
     }

@@ -75,20 +75,26 @@ public class PoolOptions {
     /** With -S: every host's slots, each host taking -j (or its own N/) workers. */
     int resolveWorkers(FuturesConfig config) {
         int perHost = resolvePerHost(config);
-        resolvedPerHost = perHost;
-        return remote.active() ? remote.spread(perHost).slots() : perHost;
+        if (!remote.active()) {
+            return perHost;
+        }
+        spread = remote.spread(perHost); // the login files are read once, here
+        return spread.slots();
     }
 
-    /** -j as resolved for each -S host (set by resolveWorkers, which every verb calls first). */
-    private int resolvedPerHost = 1;
+    /** -S's hosts, made by resolveWorkers (which every verb calls first); null without -S. */
+    private dev.futures.process.SpreadLauncher spread;
 
-    /** Where process-pool workers start: -S's hosts, --worker-launcher's template, or null (this program). */
-    dev.futures.process.WorkerLauncher launcher(FuturesConfig config) {
+    /**
+     * Where process-pool workers start: -S's hosts, Slurm steps, --worker-launcher's template, or
+     * null (this program). Call after resolveWorkers.
+     */
+    dev.futures.process.WorkerLauncher launcher() {
         if (remote.slurm) {
             return WorkerLaunchers.slurmStep();
         }
-        if (remote.active()) {
-            return remote.spread(resolvePerHost(config));
+        if (spread != null) {
+            return spread;
         }
         return workerLauncher == null ? null : WorkerLaunchers.template(workerLauncher);
     }
@@ -176,10 +182,7 @@ public class PoolOptions {
             TaskRegistry tasks = TaskRegistry.discover(commands);
             return TaskPool.of(threadPool(workers, threadNamePrefix, tasks, commands, start()).build(), tasks, commands);
         }
-        dev.futures.process.WorkerLauncher launcher = remote.slurm ? WorkerLaunchers.slurmStep()
-                : remote.active() ? remote.spread(resolvedPerHost)
-                : workerLauncher == null ? null : WorkerLaunchers.template(workerLauncher);
-        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, launcher, start()).listener(listener)
+        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, launcher(), start()).listener(listener)
                 .build());
     }
 
