@@ -69,7 +69,7 @@ public class JobLogOptions {
         if (target == null || !(resume || resumeFailed || retryFailed)) {
             return jobs;
         }
-        JobHistory history = JobHistory.read(target.file());
+        JobHistory history = history(target);
         if (retryFailed) {
             if (tasks) {
                 throw new UsageError("--retry-failed runs the joblog's command lines again: with --task use --resume-failed");
@@ -83,8 +83,19 @@ public class JobLogOptions {
     /** How many jobs run when {@code given} do without a joblog to read (-1: not known). */
     long jobCount(long given) {
         if (retryFailed) {
-            return target() == null ? given : JobHistory.read(target().file()).failed().size();
+            Target target = target();
+            return target == null ? given : history(target).failed().size();
         }
         return resume || resumeFailed ? -1 : given;
     }
+
+    /** The joblog as it was before this run, read once (select and jobCount both ask). */
+    private JobHistory history(Target target) {
+        if (history == null) {
+            history = JobHistory.read(target.file());
+        }
+        return history;
+    }
+
+    private JobHistory history;
 }
