@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,13 +35,6 @@ class SlurmIT {
         return new ProcessBuilder(command).start();
     }
 
-    private static List<Long> processesWith(String text) {
-        try (var processes = ProcessHandle.allProcesses()) {
-            return processes.filter(p -> p.info().commandLine().map(line -> line.contains(text)).orElse(false))
-                    .map(ProcessHandle::pid).toList();
-        }
-    }
-
     @Test
     void workersAreJobStepsOfTheAllocationAsManyAsItsTasks() throws Exception {
         // Two jobs that wait for each other: they finish only side by side, so on two workers.
@@ -61,18 +53,12 @@ class SlurmIT {
     void killingFuturesEndsItsStepsAndTheirTasks() throws Exception {
         Path started = dir.resolve("started");
         Process run = salloc(1, "map", "--slurm", "sh", "-c", "touch " + started + "; sleep 3671", ":::", "x");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(started)) {
-            assertTrue(System.nanoTime() < deadline, "the task never started");
-            Thread.onSpinWait();
-        }
+        long deadline = ProcessWatch.deadline(java.time.Duration.ofSeconds(120));
+        ProcessWatch.awaitFile(started, deadline);
         // futures itself, salloc's child: SIGKILL, no chance to clean up.
         ProcessHandle futures = run.toHandle().children().findFirst().orElseThrow();
         futures.destroyForcibly();
-        while (!processesWith("sleep 3671").isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "the task outlived futures: " + processesWith("sleep 3671"));
-            Thread.onSpinWait();
-        }
+        ProcessWatch.awaitNone("sleep 3671", deadline); // the task must not outlive futures
         assertTrue(run.waitFor(60, TimeUnit.SECONDS), "salloc did not end");
     }
 

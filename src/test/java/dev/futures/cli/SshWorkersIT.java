@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,12 +104,9 @@ class SshWorkersIT {
         return new ProcessBuilder(command).start();
     }
 
+    /** Every worker of the packaged futures, remote or not: none is left from other tests by now. */
     private static List<Long> remoteWorkers() {
-        try (var processes = ProcessHandle.allProcesses()) {
-            // Every worker of the packaged futures, remote or not: none is left from other tests by now.
-            return processes.filter(p -> p.info().commandLine().map(line -> line.contains("quarkus-run.jar worker")).orElse(false))
-                    .map(ProcessHandle::pid).toList();
-        }
+        return ProcessWatch.processesWith("quarkus-run.jar worker");
     }
 
     @Test
@@ -130,29 +128,12 @@ class SshWorkersIT {
         assertEquals(before, remoteWorkers(), "a remote worker outlived the run");
     }
 
-    /** Processes whose command line contains {@code text}. */
-    private static List<Long> processesWith(String text) {
-        try (var processes = ProcessHandle.allProcesses()) {
-            return processes.filter(p -> p.info().commandLine().map(line -> line.contains(text)).orElse(false))
-                    .map(ProcessHandle::pid).toList();
-        }
-    }
-
-    /** Waits (a generous minute) until no process's command line contains {@code text}. */
     private static void awaitNone(String text) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!processesWith(text).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "still running: " + text + " " + processesWith(text));
-            Thread.onSpinWait();
-        }
+        ProcessWatch.awaitNone(text, ProcessWatch.deadline(Duration.ofSeconds(60)));
     }
 
     private static void awaitFile(Path file) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(file)) {
-            assertTrue(System.nanoTime() < deadline, "never appeared: " + file);
-            Thread.onSpinWait();
-        }
+        ProcessWatch.awaitFile(file, ProcessWatch.deadline(Duration.ofSeconds(60)));
     }
 
     @Test
