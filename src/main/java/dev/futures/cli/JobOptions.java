@@ -61,7 +61,8 @@ public class JobOptions {
         // As in CPython, the read-ahead counts chunks.
         long base = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
         int window = (int) Math.min(Integer.MAX_VALUE, base * chunk);
-        if (policy.delay() != null && buffersize == null) {
+        java.time.Duration delay = policy.delay();
+        if (delay != null && buffersize == null) {
             // --delay paces submissions; with no read-ahead past the free workers, a submit is a start.
             window = workers;
         }
@@ -74,6 +75,6 @@ public class JobOptions {
                 output.format == OutputOptions.Format.jsonl, output.look(), policy.timeout, pool.taskTimeout,
                 pool.maxTasksPerChild, pool.launcher(), pool.retries, policy.halt(), then, joblog.target(), output.resultFiles(),
                 output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), pool.start(), chunk,
-                policy.delay());
+                delay);
     }
 }

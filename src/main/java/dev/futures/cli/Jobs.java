@@ -3,7 +3,7 @@ package dev.futures.cli;
 import java.util.Iterator;
 import java.util.List;
 
-/** Numbers inputs (from 1) and turns each into a {@link Job}, lazily. */
+/** Numbers inputs (or --pipe blocks) from 1 and turns each into a {@link Job}, lazily. */
 final class Jobs {
     private Jobs() {
     }
@@ -16,8 +16,12 @@ final class Jobs {
         return map(inputs, (seq, values) -> new Job(seq, values, argv));
     }
 
-    private static Iterator<Job> map(Iterator<List<String>> inputs,
-            java.util.function.BiFunction<Long, List<String>, Job> make) {
+    /** {@code --pipe}: a job per block, each on its job's stdin. */
+    static Iterator<Job> ofBlocks(Iterator<byte[]> blocks, Job.Argv argv) {
+        return map(blocks, (seq, block) -> Job.ofBlock(seq, block, argv));
+    }
+
+    private static <I> Iterator<Job> map(Iterator<I> inputs, java.util.function.BiFunction<Long, I, Job> make) {
         return new Iterator<>() {
             private long seq;
 

@@ -109,9 +109,7 @@ public class MapCommand implements Callable<Integer> {
         }
         Job.Argv argv = command.argv(groups.command(), 0, argsPerJob.context(), config.shell(), java.util.Map.of(),
                 () -> 0);
-        Iterator<byte[]> blocks = pipe.blocks(in, records);
-        long[] seq = {0};
-        Iterator<Job> jobs = Iterators.mapped(blocks, block -> Job.ofBlock(++seq[0], block, argv));
+        Iterator<Job> jobs = Jobs.ofBlocks(pipe.blocks(in, records), argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
     }
