@@ -28,13 +28,14 @@ record Halt(Why why, long count, int percent, String spelling) {
 
     private static final Pattern FORM = Pattern.compile("(soon|now),(fail|success|done)=(\\d+)(%?)");
 
-    /** The halt {@code --return-when} asks for. */
-    static Halt of(PolicyOptions.ReturnWhen returnWhen) {
-        return switch (returnWhen) {
-            case FIRST_EXCEPTION -> new Halt(Why.fail, 1, 0, null);
-            case FIRST_COMPLETED -> new Halt(Why.done, 1, 0, null);
-            case ALL_COMPLETED -> NEVER;
-        };
+    /** {@code --return-when FIRST_EXCEPTION}: at the first failure. */
+    static Halt firstFailure() {
+        return new Halt(Why.fail, 1, 0, null);
+    }
+
+    /** {@code --return-when FIRST_COMPLETED}: when the first job ends. */
+    static Halt firstDone() {
+        return new Halt(Why.done, 1, 0, null);
     }
 
     /**

@@ -33,14 +33,8 @@ public class JobLogOptions {
     boolean retryFailed;
 
     /** Where entries go, or null without --joblog. */
-    record Target(Path file, JobLog.Format format, boolean append) {
-        JobLog open() {
-            return JobLog.open(file, format, append);
-        }
-    }
-
     /** @throws UsageError for a --resume* without --joblog, or two of them */
-    Target target() {
+    JobLogTarget target() {
         int modes = (resume ? 1 : 0) + (resumeFailed ? 1 : 0) + (retryFailed ? 1 : 0);
         if (modes > 0 && joblog == null) {
             throw new UsageError(modeName() + " needs --joblog FILE");
@@ -52,7 +46,7 @@ public class JobLogOptions {
             return null;
         }
         boolean plus = joblog.startsWith("+") && joblog.length() > 1;
-        return new Target(Path.of(plus ? joblog.substring(1) : joblog), format, plus || modes > 0);
+        return new JobLogTarget(Path.of(plus ? joblog.substring(1) : joblog), format, plus || modes > 0);
     }
 
     private String modeName() {
@@ -65,7 +59,7 @@ public class JobLogOptions {
      * numbers (their command words are taken as they are: {@code shell} runs each).
      */
     Iterator<Job> select(Iterator<Job> jobs, boolean tasks, String shell) {
-        Target target = target();
+        JobLogTarget target = target();
         if (target == null || !(resume || resumeFailed || retryFailed)) {
             return jobs;
         }
@@ -83,14 +77,14 @@ public class JobLogOptions {
     /** How many jobs run when {@code given} do without a joblog to read (-1: not known). */
     long jobCount(long given) {
         if (retryFailed) {
-            Target target = target();
+            JobLogTarget target = target();
             return target == null ? given : history(target).failed().size();
         }
         return resume || resumeFailed ? -1 : given;
     }
 
     /** The joblog as it was before this run, read once (select and jobCount both ask). */
-    private JobHistory history(Target target) {
+    private JobHistory history(JobLogTarget target) {
         if (history == null) {
             history = JobHistory.read(target.file());
         }

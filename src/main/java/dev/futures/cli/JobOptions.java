@@ -42,7 +42,7 @@ public class JobOptions {
     }
 
     /** @throws UsageError for a worker count or buffer size below 1, or options of the other pool */
-    JobRunner.Settings settings(FuturesConfig config) {
+    RunSettings settings(FuturesConfig config) {
         pool.validate();
         if (compat.keepOrder && output.order == OutputOptions.Order.completion) {
             throw new UsageError("-k/--keep-order keeps input order: it cannot go with --order completion");
@@ -54,7 +54,7 @@ public class JobOptions {
         if (chunksize != null && chunksize < 1) {
             throw new UsageError("chunksize must be >= 1."); // CPython's text
         }
-        if (chunksize != null && pool.pool != PoolOptions.Pool.process) {
+        if (chunksize != null && pool.pool != PoolKind.process) {
             throw new UsageError("--chunksize needs --pool process (a thread pool has no message to save)");
         }
         int chunk = chunksize == null ? 1 : chunksize;
@@ -70,11 +70,11 @@ public class JobOptions {
         boolean inputOrder = output.order == OutputOptions.Order.input
                 && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED
                 && (!compat.asSoonAsPossible || compat.keepOrder);
-        PolicyOptions.Then then = policy.then();
-        return new JobRunner.Settings(pool.pool, workers, window, inputOrder,
-                output.format == OutputOptions.Format.jsonl, output.look(), policy.timeout, pool.taskTimeout,
-                pool.maxTasksPerChild, pool.launcher(), pool.retries, policy.halt(), then, joblog.target(), output.resultFiles(),
-                output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), pool.start(), chunk,
-                delay);
+        UnfinishedWork then = policy.then();
+        PoolSettings pooled = new PoolSettings(pool.pool, workers, pool.taskTimeout, pool.maxTasksPerChild, pool.launcher(),
+                pool.retries, pool.start(), chunk);
+        return new RunSettings(pooled, window, inputOrder, output.format == OutputOptions.Format.jsonl, output.look(),
+                policy.timeout, policy.halt(), then, joblog.target(), output.resultFiles(),
+                output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay);
     }
 }

@@ -9,8 +9,8 @@ import dev.futures.process.WorkerListener;
  */
 interface JobPool extends AutoCloseable {
 
-    static JobPool create(JobRunner.Settings settings, WorkerListener listener) {
-        JobPool pool = settings.pool() == PoolOptions.Pool.process
+    static JobPool create(PoolSettings settings, WorkerListener listener) {
+        JobPool pool = settings.kind() == PoolKind.process
                 ? new ProcessJobPool(settings, listener)
                 : new ThreadJobPool(settings);
         // GNU parallel's --retries N: at most N attempts in all.

@@ -17,13 +17,6 @@ import java.util.List;
  */
 final class JobRunner {
 
-    /** How to run, from the command line. */
-    record Settings(PoolOptions.Pool pool, int workers, int window, boolean inputOrder, boolean jsonl, TextLook look,
-            Duration timeout, Duration taskTimeout, Integer maxTasksPerChild, dev.futures.process.WorkerLauncher workerLauncher, int retries,
-            Halt halt, PolicyOptions.Then then, JobLogOptions.Target joblog, ResultFiles resultFiles, boolean progress,
-            PoolOptions.Start start, int chunksize, Duration delay) {
-    }
-
     /** SIGTERM's grace before running tasks are killed: exit well within DESIGN's few seconds. */
     private static final Duration TERMINATION_GRACE = Duration.ofSeconds(2);
 
@@ -41,7 +34,7 @@ final class JobRunner {
     }
 
     /** {@code --dry-run}: each job's command line, shell-quoted, one per line; nothing runs. */
-    int dryRun(Iterator<Job> jobs, Settings settings) {
+    int dryRun(Iterator<Job> jobs, RunSettings settings) {
         while (jobs.hasNext()) {
             Job job = jobs.next();
             out.println(job.display(job.slotAmong(settings.workers())));
@@ -50,12 +43,12 @@ final class JobRunner {
         return ExitCodes.OK;
     }
 
-    int run(Iterator<Job> jobs, Settings settings) {
+    int run(Iterator<Job> jobs, RunSettings settings) {
         return run(jobs, settings, -1);
     }
 
     /** {@code total}: how many jobs there are, if known up front (for the progress line), else -1. */
-    int run(Iterator<Job> jobs, Settings settings, long total) {
+    int run(Iterator<Job> jobs, RunSettings settings, long total) {
         if (settings.halt().needsTotal() && total < 0) {
             // --halt fail=N%: a share of all jobs, so all are read first, as GNU parallel does.
             List<Job> all = new ArrayList<>();
@@ -66,8 +59,8 @@ final class JobRunner {
         JobLog joblog = settings.joblog() == null ? null : settings.joblog().open();
         ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.look(), settings.workers());
         ResultPrinter printer = settings.progress() ? new ProgressPrinter(plain, new Progress(err, total)) : plain;
-        printer.start(op, settings);
-        JobPool pool = JobPool.create(settings, printer);
+        printer.start(op, settings.pool());
+        JobPool pool = JobPool.create(settings.pool(), printer);
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
@@ -81,11 +74,11 @@ final class JobRunner {
                 settings.inputOrder(), settings.timeout(), pool::inputEnded);
         if (watch != null) {
             watch.arm(results::unfinishedInputs, () -> {
-                if (settings.then() != PolicyOptions.Then.wait) {
+                if (settings.then() != UnfinishedWork.wait) {
                     results.stopFeeding();
                     pool.stopTakingWork();
                 }
-                if (settings.then() == PolicyOptions.Then.kill) {
+                if (settings.then() == UnfinishedWork.kill) {
                     pool.killRunning();
                 }
             });
@@ -127,7 +120,7 @@ final class JobRunner {
                 JobResult result;
                 try {
                     HaltWatch.Ended ended = watch == null ? null : watch.resultOf(done.input());
-                    if (ended != null && ended.afterHalt() && settings.then() == PolicyOptions.Then.kill) {
+                    if (ended != null && ended.afterHalt() && settings.then() == UnfinishedWork.kill) {
                         continue; // killed by --then kill (--halt now), on either pool: neither a result nor a failure
                     }
                     result = ended != null ? ended.resultOrThrow() : pool.outcome(done.input(), done.future());
@@ -160,11 +153,11 @@ final class JobRunner {
                 }
                 if (!returned && watch != null && watch.halting(done.input())) {
                     returned = true;
-                    abandon = settings.then() == PolicyOptions.Then.kill;
+                    abandon = settings.then() == UnfinishedWork.kill;
                     if (settings.halt().spelling() != null) {
                         err.println(name + ": " + settings.halt().spelling() + ": job " + done.input().seq() + " "
                                 + settings.halt().verb() + " (" + done.input().display(slot) + "); "
-                                + (settings.then() == PolicyOptions.Then.kill ? "running jobs were killed"
+                                + (settings.then() == UnfinishedWork.kill ? "running jobs were killed"
                                         : "no new job starts"));
                     }
                     printer.summary(watch.doneAtHalt(), watch.notDoneAtHalt());

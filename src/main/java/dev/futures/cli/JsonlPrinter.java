@@ -21,11 +21,11 @@ final class JsonlPrinter implements ResultPrinter {
     }
 
     @Override
-    public void start(String op, JobRunner.Settings settings) {
+    public void start(String op, PoolSettings pool) {
         Map<String, Object> event = event("start");
         event.put("op", op);
-        event.put("pool", settings.pool().name());
-        event.put("workers", settings.workers());
+        event.put("pool", pool.kind().name());
+        event.put("workers", pool.workers());
         event.put("pid", ProcessHandle.current().pid());
         emit(event);
     }

@@ -72,7 +72,7 @@ public class MapCommand implements Callable<Integer> {
             return runPipe(groups);
         }
         argsPerJob.validate();
-        JobRunner.Settings settings = options.settings(config);
+        RunSettings settings = options.settings(config);
         Iterator<java.util.List<String>> inputs = inputs(groups, settings); // reads --header's names
         java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
         Job.Argv argv = command.argv(groups.command(), argsPerJob.width(groups.width()), argsPerJob.context(),
@@ -99,7 +99,7 @@ public class MapCommand implements Callable<Integer> {
             throw new UsageError("--pipe reads stdin (or one -a FILE): give no ::: or :::: inputs");
         }
         int records = argsPerJob.pipeRecords();
-        JobRunner.Settings settings = options.settings(config);
+        RunSettings settings = options.settings(config);
         java.io.InputStream in;
         try {
             in = files.isEmpty() || files.get(0).equals("-") ? System.in
@@ -115,13 +115,13 @@ public class MapCommand implements Callable<Integer> {
     }
 
     /** Each job's values: one input's, or several inputs' with -N, -m, -X, --xargs. */
-    private Iterator<java.util.List<String>> inputs(InputGroups groups, JobRunner.Settings settings) {
+    private Iterator<java.util.List<String>> inputs(InputGroups groups, RunSettings settings) {
         Iterator<java.util.List<String>> inputs = groups.inputs(() -> System.in);
         return options.compat.ordered(argsPerJob.active() ? argsPerJob.group(inputs, settings.workers()) : inputs);
     }
 
     /** How many jobs there will be, when the inputs are known up front (the progress line's total); else -1. */
-    private long jobCount(InputGroups groups, JobRunner.Settings settings) {
+    private long jobCount(InputGroups groups, RunSettings settings) {
         long inputs = groups.knownSize();
         return options.joblog.jobCount(inputs < 0 || !argsPerJob.active() ? inputs : argsPerJob.jobs(inputs, settings.workers()));
     }
@@ -130,8 +130,8 @@ public class MapCommand implements Callable<Integer> {
         if (!groups.command().isEmpty()) {
             throw new UsageError("--task takes no command: futures map --task " + task + " ::: INPUT...");
         }
-        JobRunner.Settings settings = options.settings(config);
-        TaskRegistry known = settings.pool() == PoolOptions.Pool.process
+        RunSettings settings = options.settings(config);
+        TaskRegistry known = settings.pool().kind() == PoolKind.process
                 ? TaskRegistry.forProcessWorkers() : TaskRegistry.discover();
         if (known.find(task).isEmpty()) {
             throw new UsageError(new UnknownTask(task).getMessage());

@@ -46,11 +46,6 @@ public class PolicyOptions {
         ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
     }
 
-    /** What happens to work still unfinished when the run returns early. */
-    public enum Then {
-        cancel, wait, kill
-    }
-
     @Option(names = "--return-when", paramLabel = "ALL_COMPLETED|FIRST_COMPLETED|FIRST_EXCEPTION",
             defaultValue = "ALL_COMPLETED",
             description = "Return when every task is done (default), when the first one is, or at the first failure; "
@@ -60,7 +55,7 @@ public class PolicyOptions {
     @Option(names = "--then", paramLabel = "cancel|wait|kill",
             description = "Work unfinished when the run returns early: cancel what has not started and let running "
                     + "tasks finish (default), wait for everything, or kill running tasks too.")
-    Then then;
+    UnfinishedWork then;
 
     @Option(names = {"--halt", "--halt-on-error"}, paramLabel = "WHEN,WHY=N[%]",
             description = "GNU parallel's form of the two above: stop after N jobs (or N%% of them) have failed, "
@@ -71,18 +66,25 @@ public class PolicyOptions {
 
     /** The halt condition these options ask for. */
     Halt halt() {
-        return halt == null ? Halt.of(returnWhen) : Halt.parse(halt).halt();
+        if (halt != null) {
+            return Halt.parse(halt).halt();
+        }
+        return switch (returnWhen) {
+            case FIRST_EXCEPTION -> Halt.firstFailure();
+            case FIRST_COMPLETED -> Halt.firstDone();
+            case ALL_COMPLETED -> Halt.NEVER;
+        };
     }
 
     /** What happens to unfinished work once the halt condition holds. */
-    Then then() {
+    UnfinishedWork then() {
         if (halt == null) {
-            return then == null ? Then.cancel : then;
+            return then == null ? UnfinishedWork.cancel : then;
         }
         if (then != null || returnWhen != ReturnWhen.ALL_COMPLETED) {
             throw new UsageError("--halt says both when to stop and what happens to running jobs: "
                     + "give it or --return-when/--then, not both");
         }
-        return Halt.parse(halt).now() ? Then.kill : Then.cancel;
+        return Halt.parse(halt).now() ? UnfinishedWork.kill : UnfinishedWork.cancel;
     }
 }

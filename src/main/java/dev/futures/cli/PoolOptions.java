@@ -1,8 +1,6 @@
 package dev.futures.cli;
 
-import dev.futures.ThreadPoolExecutor;
 import dev.futures.process.OnWorkerDeath;
-import dev.futures.process.ProcessPoolExecutor;
 import dev.futures.process.WorkerLaunchers;
 import dev.futures.session.TaskPool;
 import dev.futures.task.CommandRunner;
@@ -13,14 +11,9 @@ import picocli.CommandLine.Option;
 /** Which pool runs the tasks and how; shared by every verb that runs work. */
 public class PoolOptions {
 
-    /** The two executors. */
-    public enum Pool {
-        thread, process
-    }
-
     @Option(names = "--pool", paramLabel = "thread|process", defaultValue = "thread",
             description = "Run tasks on a thread pool (default) or in worker processes of this program.")
-    Pool pool;
+    PoolKind pool;
 
     @Option(names = {"-j", "--workers", "--jobs", "-P", "--max-procs"}, paramLabel = "N",
             description = "Tasks running at once (default: $FUTURES_WORKERS, else the number of CPUs); as in GNU "
@@ -62,12 +55,8 @@ public class PoolOptions {
                     + "fails its task with WorkerDiedError and is replaced (replace).")
     String onWorkerDeath;
 
-    /** How each pool's workers start and what a worker's death does: the same for every verb. */
-    record Start(String initializer, java.util.List<Object> initargs, OnWorkerDeath onWorkerDeath) {
-    }
-
-    Start start() {
-        return new Start(initializer, java.util.List.copyOf(initargs),
+    WorkerStart start() {
+        return new WorkerStart(initializer, java.util.List.copyOf(initargs),
                 onWorkerDeath.equals("replace") ? OnWorkerDeath.REPLACE : OnWorkerDeath.BREAK);
     }
 
@@ -123,7 +112,7 @@ public class PoolOptions {
                 throw new UsageError("--slurm runs workers as steps of a Slurm allocation: run futures under salloc or "
                         + "sbatch (SLURM_JOB_ID is not set)");
             }
-            pool = Pool.process; // workers on other hosts are processes
+            pool = PoolKind.process; // workers on other hosts are processes
         }
         if (!onWorkerDeath.equals("break") && !onWorkerDeath.equals("replace")) {
             throw new UsageError("--on-worker-death must be break or replace, got '" + onWorkerDeath + "'");
@@ -134,7 +123,7 @@ public class PoolOptions {
         if (initializer != null && TaskRegistry.discover().find(initializer).isEmpty()) {
             throw new UsageError("--initializer: no task is named '" + initializer + "' (see 'futures tasks')");
         }
-        if (pool != Pool.process) {
+        if (pool != PoolKind.process) {
             if (onWorkerDeath.equals("replace")) {
                 throw new UsageError("--on-worker-death needs --pool process (a thread cannot die alone)");
             }
@@ -165,7 +154,7 @@ public class PoolOptions {
         if (retries > 0) {
             throw new UsageError("--retries applies to map and run; a client of session or serve submits again instead");
         }
-        if (pool != Pool.process && taskTimeout != null) {
+        if (pool != PoolKind.process && taskTimeout != null) {
             throw new UsageError("--task-timeout in session and serve needs --pool process (a submit's own 'timeout' too)");
         }
     }
@@ -177,45 +166,13 @@ public class PoolOptions {
 
     /** The same, telling {@code listener} when a process pool's workers start and exit. */
     TaskPool taskPool(int workers, String threadNamePrefix, dev.futures.process.WorkerListener listener) {
-        if (pool != Pool.process) {
+        if (pool != PoolKind.process) {
             CommandRunner commands = CommandRunner.forThisProcess();
             TaskRegistry tasks = TaskRegistry.discover(commands);
-            return TaskPool.of(threadPool(workers, threadNamePrefix, tasks, commands, start()).build(), tasks, commands);
+            return TaskPool.of(start().threadPool(workers, threadNamePrefix, tasks, commands).build(), tasks, commands);
         }
-        return TaskPool.of(processPool(workers, taskTimeout, maxTasksPerChild, launcher(), start()).listener(listener)
+        return TaskPool.of(start().processPool(workers, taskTimeout, maxTasksPerChild, launcher()).listener(listener)
                 .build());
-    }
-
-    /**
-     * A thread pool whose threads each run the --initializer task (from {@code tasks}) first, and
-     * whose forced cancel kills the processes the task started through {@code commands}.
-     */
-    static ThreadPoolExecutor.Builder threadPool(int workers, String threadNamePrefix, TaskRegistry tasks,
-            CommandRunner commands, Start start) {
-        ThreadPoolExecutor.Builder builder = ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix)
-                .onForcedCancel(commands::killScopeOf);
-        if (start.initializer() != null) {
-            java.util.concurrent.Callable<Object> init = tasks.bind(start.initializer(), start.initargs());
-            builder.initializer(init::call);
-        }
-        return builder;
-    }
-
-    /** A process pool with the --task-timeout, --max-tasks-per-child and --worker-launcher given (null: not given). */
-    static ProcessPoolExecutor.Builder processPool(int workers, Duration taskTimeout, Integer maxTasksPerChild,
-            dev.futures.process.WorkerLauncher workerLauncher, Start start) {
-        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(workers).taskTimeout(taskTimeout)
-                .onWorkerDeath(start.onWorkerDeath());
-        if (start.initializer() != null) {
-            builder.initializer(start.initializer(), start.initargs().toArray());
-        }
-        if (maxTasksPerChild != null) {
-            builder.maxTasksPerChild(maxTasksPerChild);
-        }
-        if (workerLauncher != null) {
-            builder.launcher(workerLauncher);
-        }
-        return builder;
     }
 
     private static int checked(int value, String source) {

@@ -18,14 +18,14 @@ import java.util.Map;
  */
 final class ProcessJobPool implements JobPool {
     private final ProcessPoolExecutor pool;
-    private final JobRunner.Settings settings;
+    private final PoolSettings settings;
     /** --chunksize above 1 for --task jobs; else null: each job travels alone. */
     private final TaskChunks chunks;
 
-    ProcessJobPool(JobRunner.Settings settings, WorkerListener listener) {
+    ProcessJobPool(PoolSettings settings, WorkerListener listener) {
         this.settings = settings;
-        this.pool = PoolOptions.processPool(settings.workers(), settings.taskTimeout(), settings.maxTasksPerChild(),
-                settings.workerLauncher(), settings.start()).listener(listener).build();
+        this.pool = settings.start().processPool(settings.workers(), settings.taskTimeout(),
+                settings.maxTasksPerChild(), settings.workerLauncher()).listener(listener).build();
         this.chunks = settings.chunksize() > 1 ? new TaskChunks(pool, settings.chunksize()) : null;
     }
 

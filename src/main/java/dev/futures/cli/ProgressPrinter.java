@@ -21,8 +21,8 @@ final class ProgressPrinter implements ResultPrinter {
     }
 
     @Override
-    public void start(String op, JobRunner.Settings settings) {
-        clean(() -> inner.start(op, settings));
+    public void start(String op, PoolSettings pool) {
+        clean(() -> inner.start(op, pool));
     }
 
     @Override

@@ -8,7 +8,7 @@ import dev.futures.process.WorkerListener;
  */
 interface ResultPrinter extends WorkerListener {
 
-    void start(String op, JobRunner.Settings settings);
+    void start(String op, PoolSettings pool);
 
     void result(JobResult result);
 

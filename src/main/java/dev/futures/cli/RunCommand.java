@@ -31,7 +31,7 @@ public class RunCommand implements Callable<Integer> {
         if (options.chunksize != null) {
             throw new UsageError("--chunksize needs 'map --task': a command line runs alone");
         }
-        JobRunner.Settings settings = options.settings(config);
+        RunSettings settings = options.settings(config);
         Iterator<List<String>> commandLines = options.compat.ordered(lines.isEmpty()
                 ? options.input.groups(List.of()).inputs(() -> System.in)
                 : lines.stream().map(List::of).iterator());

@@ -18,7 +18,7 @@ final class TextPrinter implements ResultPrinter {
     }
 
     @Override
-    public void start(String op, JobRunner.Settings settings) {
+    public void start(String op, PoolSettings pool) {
     }
 
     @Override

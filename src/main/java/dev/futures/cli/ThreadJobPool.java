@@ -20,8 +20,8 @@ final class ThreadJobPool implements JobPool {
     private final TaskRegistry tasks = TaskRegistry.discover(commands);
     private ScheduledExecutorService timers;
 
-    ThreadJobPool(JobRunner.Settings settings) {
-        this.pool = PoolOptions.threadPool(settings.workers(), "futures-task", tasks, commands, settings.start()).build();
+    ThreadJobPool(PoolSettings settings) {
+        this.pool = settings.start().threadPool(settings.workers(), "futures-task", tasks, commands).build();
         this.taskTimeout = settings.taskTimeout();
         this.slots = new JobSlots(settings.workers());
     }
