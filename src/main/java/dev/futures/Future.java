@@ -23,6 +23,10 @@ import java.util.function.Consumer;
  * completes or cancels the future (or at once in the registering thread if already done).
  * Equality is identity, so sets of futures never merge two futures.
  *
+ * <p>Over 400 lines because it is two contracts in one monitor: CPython's {@code Future} (states,
+ * callbacks, the executor-side {@code set_*} methods) and {@code java.util.concurrent.Future};
+ * split, the state machine would be shared across classes and its locking with it.
+ *
  * @param <T> the type of the result; {@code null} is a legal result
  */
 public class Future<T> implements java.util.concurrent.Future<T> {

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * CPython's scenarios that run against every executor kind (ExecutorTest, WaitTests,
  * AsCompletedTests, ExecutorShutdownTest), by case id of {@code spec/cpython-cases.md}. A
  * subclass supplies the pool; the 300 s guard of CPython's suite is the class timeout here.
+ *
+ * <p>Long because it is a port: one method per case id, in the spec's order, so that one suite
+ * runs unchanged on both pools.
  */
 @Timeout(120)
 abstract class ExecutorScenarios {

@@ -1,5 +1,8 @@
 package dev.futures.cli;
 
+import dev.futures.cli.input.UsageError;
+import dev.futures.cli.run.ExitCodes;
+import dev.futures.cli.serve.DaemonClient;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

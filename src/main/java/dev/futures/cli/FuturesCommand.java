@@ -1,5 +1,13 @@
 package dev.futures.cli;
 
+import dev.futures.cli.serve.AsCompletedCommand;
+import dev.futures.cli.serve.CancelCommand;
+import dev.futures.cli.serve.ResultCommand;
+import dev.futures.cli.serve.ServeCommand;
+import dev.futures.cli.serve.ShutdownCommand;
+import dev.futures.cli.serve.StatusCommand;
+import dev.futures.cli.serve.SubmitCommand;
+import dev.futures.cli.serve.WaitCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 

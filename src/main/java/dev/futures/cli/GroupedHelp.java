@@ -1,5 +1,16 @@
 package dev.futures.cli;
 
+import dev.futures.cli.input.ArgsPerJob;
+import dev.futures.cli.options.CommandOptions;
+import dev.futures.cli.options.CompatOptions;
+import dev.futures.cli.options.InputOptions;
+import dev.futures.cli.options.JobLogOptions;
+import dev.futures.cli.options.JobOptions;
+import dev.futures.cli.options.OutputOptions;
+import dev.futures.cli.options.PipeOptions;
+import dev.futures.cli.options.PolicyOptions;
+import dev.futures.cli.options.PoolOptions;
+import dev.futures.cli.options.SshLoginOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

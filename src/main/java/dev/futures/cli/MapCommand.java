@@ -1,13 +1,25 @@
 package dev.futures.cli;
 
+import dev.futures.cli.input.ArgsPerJob;
+import dev.futures.cli.input.InputGroups;
+import dev.futures.cli.input.UsageError;
+import dev.futures.cli.jobs.Job;
+import dev.futures.cli.jobs.Jobs;
+import dev.futures.cli.jobs.PoolKind;
+import dev.futures.cli.options.CommandOptions;
+import dev.futures.cli.options.FuturesConfig;
+import dev.futures.cli.options.JobOptions;
+import dev.futures.cli.options.PipeOptions;
+import dev.futures.cli.run.JobRunner;
+import dev.futures.cli.run.RunSettings;
+import dev.futures.task.TaskRegistry;
+import dev.futures.task.UnknownTask;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import dev.futures.task.TaskRegistry;
-import dev.futures.task.UnknownTask;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,13 @@
 package dev.futures.cli;
 
+import dev.futures.cli.input.UsageError;
+import dev.futures.cli.jobs.CommandForm;
+import dev.futures.cli.jobs.Job;
+import dev.futures.cli.jobs.Jobs;
+import dev.futures.cli.options.FuturesConfig;
+import dev.futures.cli.options.JobOptions;
+import dev.futures.cli.run.JobRunner;
+import dev.futures.cli.run.RunSettings;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;

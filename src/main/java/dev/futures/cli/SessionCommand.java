@@ -1,5 +1,8 @@
 package dev.futures.cli;
 
+import dev.futures.cli.options.FuturesConfig;
+import dev.futures.cli.options.PoolOptions;
+import dev.futures.cli.output.WorkerEvents;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.session.SessionHandler;
 import dev.futures.session.TaskPool;

@@ -1,5 +1,6 @@
 package dev.futures.cli;
 
+import dev.futures.cli.run.ExitCodes;
 import dev.futures.task.Task;
 import dev.futures.task.TaskRegistry;
 import java.io.PrintStream;

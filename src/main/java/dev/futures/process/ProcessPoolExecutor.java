@@ -54,6 +54,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * a 16 MiB frame to a dying worker cannot stall the pool (gh-94777). At most
  * {@code maxWorkers} futures are RUNNING: dispatch goes to idle workers only (DEV, tighter than
  * CPython's {@code 2*max_workers+1}, spec §6.2).
+ *
+ * <p>Long (some 900 lines) on purpose: every state change of the pool, its workers and its
+ * futures happens under that one lock, here, so the invariants above can be read in one file;
+ * what does not need the lock lives beside it (worker handles, launchers, the frame codec).
  */
 public class ProcessPoolExecutor extends Executor {
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();

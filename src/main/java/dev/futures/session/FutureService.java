@@ -6,19 +6,13 @@ import dev.futures.Future;
 import dev.futures.FutureState;
 import dev.futures.Futures;
 import dev.futures.ReturnWhen;
-import dev.futures.TaskFailedException;
 import dev.futures.TimeoutError;
-import dev.futures.process.RemoteTaskException;
-import dev.futures.protocol.RemoteError;
-import dev.futures.task.CommandFailed;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one store of futures by id, and the one place their answers are made: the daemon's HTTP
@@ -27,10 +21,12 @@ import java.util.regex.Pattern;
  * with the same idempotency key gets the first submit's id) and journals the work; a session's
  * client names its futures itself ({@link #submitNamed}), and every answer names a future as
  * its client did (a JSON number stays a number). Thread-safe.
+ *
+ * <p>Over 400 lines because the store's promises (at-most-once starts, journalled outcomes, ids
+ * never reused, forgetting and restart) all turn on the one map of tracked futures; the
+ * answers' shapes are {@link Events} and the journal's file format is {@link Journal}'s.
  */
 public final class FutureService {
-    private static final Pattern EXIT_STATUS = Pattern.compile("non-zero exit status (-?\\d+)");
-
     private final TaskPool pool;
     private final Journal journal;
     private final DoneHook onDone;
@@ -242,7 +238,7 @@ public final class FutureService {
             if (number <= 0 || frozen || (draining && done.cancelled())) {
                 return; // unjournalled, or not the task's own outcome: the next run takes it up (see stopForRestart)
             }
-            Map<String, Object> outcome = outcome(tracked.label, done, tracked.task);
+            Map<String, Object> outcome = Events.outcome(tracked.label, done, tracked.task);
             try {
                 journal.finished(number, outcome);
             } catch (java.io.UncheckedIOException unrecorded) {
@@ -327,13 +323,13 @@ public final class FutureService {
     /** The outcome of a done future: its result event. */
     public Map<String, Object> outcome(String id) {
         Tracked tracked = tracked(id);
-        return outcome(tracked.label, tracked.future, tracked.task);
+        return Events.outcome(tracked.label, tracked.future, tracked.task);
     }
 
     public Map<String, Object> state(String id) {
         Tracked tracked = tracked(id);
         FutureState state = tracked.future.state();
-        Map<String, Object> event = event("state");
+        Map<String, Object> event = Events.event("state");
         event.put("id", tracked.label);
         event.put("state", state.text());
         event.put("done", state.isDone());
@@ -347,13 +343,13 @@ public final class FutureService {
         if (!split.notDone().isEmpty()) {
             return resultTimeout(id, timeout);
         }
-        return outcome(tracked.label, tracked.future, tracked.task);
+        return Events.outcome(tracked.label, tracked.future, tracked.task);
     }
 
     /** The timeout event of a result that was not ready within {@code timeout}, naming the future. */
-    Map<String, Object> resultTimeout(String id, Duration timeout) {
+    public Map<String, Object> resultTimeout(String id, Duration timeout) {
         Object label = tracked(id).label;
-        Map<String, Object> event = timeoutEvent(1, 1, "result of " + label + " not ready within "
+        Map<String, Object> event = Events.timeoutEvent(1, 1, "result of " + label + " not ready within "
                 + new java.math.BigDecimal(timeout.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString() + " s");
         event.put("id", label);
         return event;
@@ -361,7 +357,7 @@ public final class FutureService {
 
     public Map<String, Object> cancel(String id, boolean force) {
         Tracked tracked = tracked(id);
-        Map<String, Object> event = event("cancel");
+        Map<String, Object> event = Events.event("cancel");
         event.put("id", tracked.label);
         event.put("cancelled", force ? tracked.future.cancel(true) : tracked.future.cancel());
         return event;
@@ -393,18 +389,18 @@ public final class FutureService {
         try (AsCompletedIterator<Future<Object>> it = Futures.asCompleted(byFuture.keySet(), timeout)) {
             while (it.hasNext()) {
                 Tracked done = byFuture.get(it.next());
-                sink.accept(outcome(done.label, done.future, done.task));
+                sink.accept(Events.outcome(done.label, done.future, done.task));
             }
         } catch (TimeoutError e) {
             long unfinished = byFuture.keySet().stream().filter(f -> !f.done()).count();
-            sink.accept(timeoutEvent(unfinished, byFuture.size(), e.getMessage()));
+            sink.accept(Events.timeoutEvent(unfinished, byFuture.size(), e.getMessage()));
         }
     }
 
     public Map<String, Object> waitFor(List<String> ids, ReturnWhen returnWhen, Duration timeout) {
         Map<Future<Object>, Tracked> byFuture = futuresOf(ids);
         DoneAndNotDone<Future<Object>> split = Futures.wait(byFuture.keySet(), timeout, returnWhen);
-        Map<String, Object> event = event("summary");
+        Map<String, Object> event = Events.event("summary");
         event.put("done", split.done().stream().map(f -> byFuture.get(f).label).toList());
         event.put("not_done", split.notDone().stream().map(f -> byFuture.get(f).label).toList());
         // Beyond DESIGN's summary: which done ones failed, so a client can tell FIRST_EXCEPTION met.
@@ -443,7 +439,7 @@ public final class FutureService {
                 done++;
             }
         }
-        Map<String, Object> event = event("stats");
+        Map<String, Object> event = Events.event("stats");
         event.put("pending", pending);
         event.put("running", running);
         event.put("done", done);
@@ -476,78 +472,6 @@ public final class FutureService {
 
     public boolean isShutDown() {
         return shutDown;
-    }
-
-    /** A finished future as a result event: value, error (type, message, traceback) or cancelled. */
-    static Map<String, Object> outcome(Object id, Future<Object> future) {
-        return outcome(id, future, null);
-    }
-
-    /** The same, with the exit code when {@code task} runs a command ({@code sh}, {@code exec}). */
-    static Map<String, Object> outcome(Object id, Future<Object> future, String task) {
-        Map<String, Object> event = event("result");
-        event.put("id", id);
-        if (future.cancelled()) {
-            event.put("status", "cancelled");
-            return event;
-        }
-        Throwable error = future.exception(Duration.ZERO);
-        boolean command = "sh".equals(task) || "exec".equals(task);
-        if (error == null) {
-            event.put("status", "ok");
-            event.put("value", future.result(Duration.ZERO));
-            if (command) {
-                event.put("exit_code", 0L);
-            }
-            return event;
-        }
-        Throwable cause = error instanceof TaskFailedException && error.getCause() != null ? error.getCause() : error;
-        Map<String, Object> details = new LinkedHashMap<>();
-        if (cause instanceof RecordedError recorded) {
-            details.put("type", recorded.type());
-            details.put("message", recorded.getMessage());
-            details.put("traceback", recorded.traceback());
-        } else if (cause instanceof RemoteTaskException remote) {
-            // A worker's exception that has no local class: its own name, not the carrier's.
-            details.put("type", remote.remoteSimpleType());
-            details.put("message", remote.remoteMessage());
-            details.put("traceback", remote.remoteTraceback());
-        } else {
-            details.put("type", cause.getClass().getSimpleName());
-            details.put("message", cause.getMessage());
-            details.put("traceback", cause.getCause() instanceof RemoteTaskException remote ? remote.remoteTraceback()
-                    : RemoteError.of(cause).traceback());
-        }
-        event.put("status", "error");
-        event.put("error", details);
-        if (command && "CommandFailed".equals(details.get("type"))) {
-            Long exitCode = cause instanceof CommandFailed failed ? Long.valueOf(failed.exitCode()) : exitStatus(details);
-            if (exitCode != null) {
-                event.put("exit_code", exitCode);
-            }
-        }
-        return event;
-    }
-
-    /** A worker's CommandFailed arrives as text: its message names the exit status. */
-    private static Long exitStatus(Map<String, Object> details) {
-        Matcher matcher = EXIT_STATUS.matcher(String.valueOf(details.get("message")));
-        return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
-    }
-
-    /** DESIGN's {@code timeout} event: how many of how many futures were not done by the deadline. */
-    static Map<String, Object> timeoutEvent(long unfinished, long total, String message) {
-        Map<String, Object> event = event("timeout");
-        event.put("unfinished", unfinished);
-        event.put("total", total);
-        event.put("message", message);
-        return event;
-    }
-
-    static Map<String, Object> event(String name) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event", name);
-        return event;
     }
 
     /** An id no future has: 404 over HTTP. */

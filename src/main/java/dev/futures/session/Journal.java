@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,14 +15,11 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The daemon's journal: one JSON line per event of a future's life ({@code submit},
@@ -112,7 +108,7 @@ public final class Journal implements AutoCloseable {
      * are then refused until appends succeed again.
      */
     public static Journal open(Path file, long forgetBefore, boolean fsync) throws IOException {
-        Replay replay = replay(file);
+        JournalReplay replay = replay(file);
         List<Entry> entries = replay.entries(forgetBefore);
         Journal journal = new Journal(file, entries, replay.nextId, replay.damage(), fsync);
         try {
@@ -125,8 +121,8 @@ public final class Journal implements AutoCloseable {
         return journal;
     }
 
-    private static Replay replay(Path file) throws IOException {
-        Replay replay = new Replay();
+    private static JournalReplay replay(Path file) throws IOException {
+        JournalReplay replay = new JournalReplay();
         if (Files.exists(file)) {
             replay.read(Files.readAllBytes(file));
         }
@@ -147,7 +143,7 @@ public final class Journal implements AutoCloseable {
             if (size < Math.max(COMPACT_AT_LEAST, 2 * compactedSize)) {
                 return false;
             }
-            Replay replay = replay(file);
+            JournalReplay replay = replay(file);
             try {
                 rewrite(replay.nextId, replay.entries(forgetBefore));
             } catch (IOException e) {
@@ -398,172 +394,5 @@ public final class Journal implements AutoCloseable {
 
     static String id(long id) {
         return "f" + id;
-    }
-
-    /**
-     * Folds the records into one entry per id, in any order; remembers the highest id. Reads
-     * bytes, not characters: a line that is not valid UTF-8 (cut inside a character, or
-     * garbage), not JSON, or not one of the records with the fields of their types is counted
-     * as damage and skipped, never trusted and never fatal. A NUL ends a line too, so a zeroed
-     * block costs the records it overwrote and no more.
-     */
-    private static final class Replay {
-        private final NdjsonCodec codec = new NdjsonCodec();
-        private final Map<Long, Map<String, Object>> submits = new TreeMap<>();
-        private final Map<Long, Boolean> starts = new TreeMap<>();
-        private final Map<Long, Map<String, Object>> outcomes = new TreeMap<>();
-        private final Map<Long, Long> finishedAt = new TreeMap<>();
-        private final Set<Long> told = new HashSet<>();
-        private final Set<Long> refused = new HashSet<>();
-        private long nextId = 1;
-        private int damaged;
-        private long firstDamageAt = -1;
-        /** Whether the file ends with a newline (or is empty): appending in place needs to know. */
-        boolean endsLine = true;
-
-        void read(byte[] bytes) {
-            endsLine = bytes.length == 0 || bytes[bytes.length - 1] == '\n';
-            int start = 0;
-            boolean zeros = false;
-            for (int i = 0; i <= bytes.length; i++) {
-                boolean end = i == bytes.length || bytes[i] == '\n' || bytes[i] == 0;
-                if (!end) {
-                    continue;
-                }
-                if (i > start) {
-                    line(bytes, start, i - start);
-                }
-                if (i < bytes.length && bytes[i] == 0) {
-                    if (!zeros) {
-                        damage(i); // a run of NULs: what was there is gone
-                    }
-                    zeros = true;
-                } else {
-                    zeros = false;
-                }
-                start = i + 1;
-            }
-        }
-
-        private void line(byte[] bytes, int offset, int length) {
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
-            } catch (java.nio.charset.CharacterCodingException notUtf8) {
-                damage(offset);
-                return;
-            }
-            if (text.isBlank()) {
-                return;
-            }
-            try {
-                apply(codec.decode(text));
-            } catch (RuntimeException unreadable) {
-                // Torn by a crash, not JSON, or not a record of ours: skipped, and counted.
-                damage(offset);
-            }
-        }
-
-        private void damage(long at) {
-            damaged++;
-            if (firstDamageAt < 0) {
-                firstDamageAt = at;
-            }
-        }
-
-        Damage damage() {
-            return damaged == 0 ? Damage.NONE : new Damage(damaged, firstDamageAt);
-        }
-
-        /** @throws IllegalArgumentException for a record that is not one of ours, field types included */
-        private void apply(Map<String, Object> record) {
-            Object kind = record.get("r");
-            if ("next".equals(kind)) {
-                nextId = Math.max(nextId, positive(record.get("id")));
-                return;
-            }
-            long id = id(record.get("id"));
-            switch (String.valueOf(kind)) {
-                case "submit" -> submits.put(id, checkedSubmit(record));
-                case "start" -> starts.put(id, true);
-                case "done" -> {
-                    outcomes.put(id, checkedOutcome(record.get("outcome")));
-                    if (record.get("at") != null) {
-                        finishedAt.put(id, positive(record.get("at")));
-                    }
-                }
-                case "told" -> told.add(id);
-                case "refused" -> refused.add(id);
-                default -> throw new IllegalArgumentException("unknown record " + kind);
-            }
-            nextId = Math.max(nextId, id + 1);
-        }
-
-        private static long id(Object value) {
-            if (!(value instanceof String text) || !text.matches("f[0-9]{1,18}")) {
-                throw new IllegalArgumentException("bad id " + value);
-            }
-            return positive(Long.parseLong(text.substring(1)));
-        }
-
-        private static long positive(Object value) {
-            if (!(value instanceof Number number) || number.longValue() < 1 || number.doubleValue() != number.longValue()) {
-                throw new IllegalArgumentException("not a positive integer: " + value);
-            }
-            return number.longValue();
-        }
-
-        private static Map<String, Object> checkedSubmit(Map<String, Object> record) {
-            if (!(record.get("task") instanceof String task) || task.isEmpty()) {
-                throw new IllegalArgumentException("submit without a task");
-            }
-            if (record.get("args") != null && !(record.get("args") instanceof List)) {
-                throw new IllegalArgumentException("args is not a list");
-            }
-            if (record.get("key") != null && !(record.get("key") instanceof String)) {
-                throw new IllegalArgumentException("key is not a string");
-            }
-            if (record.get("timeout") != null) {
-                RequestValues.seconds(record.get("timeout")); // BadRequest is a RuntimeException: damage
-            }
-            return record;
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Map<String, Object> checkedOutcome(Object value) {
-            if (!(value instanceof Map<?, ?> outcome)) {
-                throw new IllegalArgumentException("done without an outcome");
-            }
-            Object status = outcome.get("status");
-            boolean valid = "ok".equals(status) || "cancelled".equals(status)
-                    || ("error".equals(status) && outcome.get("error") instanceof Map);
-            if (!valid) {
-                throw new IllegalArgumentException("outcome with status " + status);
-            }
-            return (Map<String, Object>) outcome;
-        }
-
-        /** One entry per submitted id, but none for what finished before {@code forgetBefore}. */
-        @SuppressWarnings("unchecked")
-        List<Entry> entries(long forgetBefore) {
-            List<Entry> entries = new ArrayList<>();
-            for (Map.Entry<Long, Map<String, Object>> submit : submits.entrySet()) {
-                long id = submit.getKey();
-                long at = finishedAt.getOrDefault(id, 0L);
-                if (refused.contains(id) || (outcomes.containsKey(id) && at > 0 && at < forgetBefore)) {
-                    continue;
-                }
-                Map<String, Object> record = submit.getValue();
-                Object timeout = record.get("timeout");
-                entries.add(new Entry(id, (String) record.get("task"),
-                        record.get("args") == null ? List.of() : (List<Object>) record.get("args"),
-                        timeout == null ? null : RequestValues.seconds(timeout), (String) record.get("key"),
-                        starts.containsKey(id), outcomes.get(id), at, told.contains(id)));
-            }
-            return entries;
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /** Values of session requests and HTTP calls that both read the same way. */
-final class RequestValues {
+public final class RequestValues {
     private RequestValues() {
     }
 
@@ -16,7 +16,7 @@ final class RequestValues {
      * @throws BadRequest for anything else, a negative number, or one past {@link Limits#MAX_DURATION}
      *     (compared before any conversion: {@code 1e100000000} is refused at once, not expanded)
      */
-    static Duration seconds(Object value) {
+    public static Duration seconds(Object value) {
         if (value == null || value.toString().isEmpty()) {
             return null;
         }
@@ -39,7 +39,7 @@ final class RequestValues {
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Limits.MAX_DURATION.toSeconds());
 
     /** {@code return_when} by its CPython name; absent means ALL_COMPLETED. */
-    static ReturnWhen returnWhen(Object value) {
+    public static ReturnWhen returnWhen(Object value) {
         if (value == null) {
             return ReturnWhen.ALL_COMPLETED;
         }

@@ -198,7 +198,7 @@ public final class SessionHandler {
     // ------------------------------------------------------------------ events
 
     private static void failure(Map<String, Object> event, Throwable error) {
-        Map<String, Object> failed = FutureService.outcome(null, failedWith(error));
+        Map<String, Object> failed = Events.outcome(null, failedWith(error));
         event.put("status", failed.get("status"));
         event.put("error", failed.get("error"));
     }
@@ -210,7 +210,7 @@ public final class SessionHandler {
     }
 
     private void timeout(long unfinished, long total, String message) {
-        emit.accept(FutureService.timeoutEvent(unfinished, total, message));
+        emit.accept(Events.timeoutEvent(unfinished, total, message));
     }
 
     /** An error about a request names its op and, if it has one, its id. */
@@ -232,7 +232,7 @@ public final class SessionHandler {
     }
 
     private static Map<String, Object> event(String name) {
-        return FutureService.event(name);
+        return Events.event(name);
     }
 
     // ------------------------------------------------------------------ request fields

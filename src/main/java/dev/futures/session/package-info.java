@@ -1,14 +1,13 @@
 /**
- * Executor-as-a-service: {@link dev.futures.session.SessionHandler} answers the requests of
- * DESIGN.md's session protocol ({@code submit}, {@code cancel}, {@code state}, {@code result},
- * {@code wait}, {@code as_completed}, {@code map}, {@code shutdown}, {@code terminate_workers},
- * {@code kill_workers}, {@code stats}) with events; {@code futures session} speaks it over
- * stdin/stdout. Both the session and the daemon keep their futures in one store,
- * {@link dev.futures.session.FutureService}, which makes every answer about them (for the
- * daemon: never-reused ids, idempotency keys, outcomes to a {@link dev.futures.session.Journal}
- * and to {@link dev.futures.session.OnDoneCommand}); the daemon serves it over HTTP by
- * {@link dev.futures.session.HttpApi} on the JDK's built-in server.
+ * Executor-as-a-service: one store of futures, {@link dev.futures.session.FutureService}, that
+ * makes every answer about them (state, result, wait, as_completed, cancel, stats) for both the
+ * stdio session and the daemon; for the daemon it also issues never-reused ids, honours
+ * idempotency keys and keeps its promises across restarts through its
+ * {@link dev.futures.session.Journal}. {@link dev.futures.session.SessionHandler} is the
+ * session protocol over it ({@code futures session}: JSON requests on stdin, events on stdout);
+ * {@link dev.futures.session.TaskPool} is the thread or process pool behind it.
  *
- * <p>Imports the library, the task layer, the protocol and the process pool.
+ * <p>Imports the library, the task layer, the protocol and the process pool; no framework. The
+ * HTTP daemon is {@code dev.futures.serve}, a layer above.
  */
 package dev.futures.session;

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The user's entry point, {@code target/futures} (JVM launcher, or the native executable with
  * -Dnative), driven as a shell would: pipes on stdin, signals, and a look for processes left behind.
+ *
+ * <p>Long because every case drives the packaged build and shares the same process-watching
+ * helpers, which a split would copy.
  */
 @Timeout(120)
 class ExecutableIT {

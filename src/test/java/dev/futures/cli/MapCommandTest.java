@@ -20,6 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code futures map} and {@code run} through the application's real entry point; {@link MapCommandIT}
  * runs the same cases against the packaged build.
+ *
+ * <p>Long because it is the shared case list of two runners (in-process here, packaged in the IT):
+ * split, the two would drift.
  */
 @QuarkusMainTest
 @Timeout(120)

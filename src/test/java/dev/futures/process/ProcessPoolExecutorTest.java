@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * CPython's test_process_pool.py, test_deadlock.py and the process half of test_init.py (PP, DL,
  * INIT), plus what goes beyond CPython (spec §10: task timeout, forced cancel, REPLACE). Every
  * test checks that no worker it started outlives it.
+ *
+ * <p>Long because it is a port: one method per CPython case id, kept in CPython's file order so
+ * each can be found by its id.
  */
 @Timeout(120)
 class ProcessPoolExecutorTest {

@@ -1,0 +1,199 @@
+package dev.futures.cli.input;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import picocli.CommandLine.Option;
+
+/**
+ * Several inputs per job, as GNU parallel and xargs give them: {@code -N n} (or {@code -n},
+ * {@code -L}) puts n inputs in each job, {@code {1}} to {@code {n}} naming them and {@code {}}
+ * all of them ({@code -N0}: none, the job runs once per input without it); {@code -m} and
+ * {@code -X} spread all inputs evenly over the job slots, {@code -m} putting them all where
+ * {@code {}} is, {@code -X} repeating the word around {@code {}} for each; {@code --xargs}
+ * puts as many as fit in one command line. A job's values are its inputs' values, in order.
+ */
+public class ArgsPerJob {
+    /** The longest command line -m, -X and --xargs build, in characters of arguments: GNU parallel's default. */
+    static final int MAX_CHARS = 131_072;
+
+    /** How a word around {@code {}} takes several inputs. */
+    public enum Context {
+        /** -N and default: {@code {}} is the values joined by spaces, in one word. */
+        JOINED,
+        /** -m: the word splits at the joins, as a shell splits GNU parallel's line. */
+        SPLIT,
+        /** -X: the word is repeated for each value. */
+        REPEATED
+    }
+
+    @Option(names = {"-N", "--max-replace-args"}, paramLabel = "N",
+            description = "N inputs per job: {1} to {N} name them, {} is all of them (-N0: none).")
+    Integer maxReplaceArgs;
+
+    @Option(names = {"-n", "--max-args"}, paramLabel = "N", description = "N inputs per job, as xargs -n (like -N).")
+    Integer maxArgs;
+
+    @Option(names = {"-L", "--max-lines"}, paramLabel = "N", description = "N input lines per job (like -N).")
+    Integer maxLines;
+
+    @Option(names = {"-m"}, description = "Spread all inputs evenly over the job slots; {} is all of a job's inputs.")
+    boolean multiple;
+
+    @Option(names = {"-X"}, description = "As -m, but the word around {} is repeated for each input (context replace).")
+    boolean contextReplace;
+
+    @Option(names = "--xargs", description = "As many inputs per job as fit in one command line, as xargs does.")
+    boolean xargs;
+
+    /** Whether any of these options was given: jobs then hold several inputs each. */
+    public boolean active() {
+        return count() != null || multiple || contextReplace || xargs;
+    }
+
+    /**
+     * {@code --pipe}'s records per block: -N, -n or -L's count, or 0 (cut by --block).
+     *
+     * @throws UsageError for -m, -X, --xargs or a count below 1, which mean nothing for blocks
+     */
+    public int pipeRecords() {
+        if (multiple || contextReplace || xargs) {
+            throw new UsageError("--pipe takes -N RECORDS (or --block SIZE); -m, -X and --xargs are for arguments");
+        }
+        if (maxLines != null) {
+            throw new UsageError("--pipe with -L (records of N lines each) is not supported: use -N RECORDS");
+        }
+        Integer count = count();
+        if (count != null && count < 1) {
+            throw new UsageError("--pipe -N needs at least 1 record per block, got " + count);
+        }
+        return count == null ? 0 : count;
+    }
+
+    public Context context() {
+        return contextReplace ? Context.REPEATED : multiple || xargs ? Context.SPLIT : Context.JOINED;
+    }
+
+    /** The fixed count of -N, -n or -L; null when not given. */
+    private Integer count() {
+        return maxReplaceArgs != null ? maxReplaceArgs : maxArgs != null ? maxArgs : maxLines;
+    }
+
+    /**
+     * How many values a job may name with {1}..{N}, for the template's check: any, with these
+     * options, since a last job may hold fewer inputs (a value it lacks is empty, as in GNU
+     * parallel); else one per input group.
+     */
+    public int width(int groups) {
+        return active() ? Integer.MAX_VALUE : groups;
+    }
+
+    /** How many jobs {@code inputs} known inputs make; -1 for --xargs, which fills by length. */
+    public long jobs(long inputs, int workers) {
+        Integer count = count();
+        if (count != null) {
+            return count == 0 ? inputs : (inputs + count - 1) / count;
+        }
+        return xargs ? -1 : Math.min(inputs, workers);
+    }
+
+    /** @throws UsageError for two of these options at once, or a negative count */
+    public void validate() {
+        int given = (maxReplaceArgs != null ? 1 : 0) + (maxArgs != null ? 1 : 0) + (maxLines != null ? 1 : 0)
+                + (multiple ? 1 : 0) + (contextReplace ? 1 : 0) + (xargs ? 1 : 0);
+        if (given > 1) {
+            throw new UsageError("-N, -n, -L, -m, -X and --xargs each say how many inputs a job takes: give one");
+        }
+        Integer count = count();
+        if (count != null && (count < 0 || (count == 0 && maxLines != null))) {
+            throw new UsageError("-N/-n/-L must be at least 1 (-N0 or -n0: no input in the command), got " + count);
+        }
+    }
+
+    /** The jobs' values: each the values of the inputs it takes. */
+    public Iterator<List<String>> group(Iterator<List<String>> inputs, int workers) {
+        Integer count = count();
+        if (count != null) {
+            return count == 0 ? none(inputs) : new Fixed(inputs, count);
+        }
+        if (xargs) {
+            return new Filled(inputs, Integer.MAX_VALUE);
+        }
+        // -m and -X: read them all, then as many per job as makes one job per slot.
+        List<List<String>> all = new ArrayList<>();
+        inputs.forEachRemaining(all::add);
+        int perJob = Math.max(1, (all.size() + workers - 1) / workers);
+        return new Filled(all.iterator(), perJob);
+    }
+
+    private static Iterator<List<String>> none(Iterator<List<String>> inputs) {
+        return Iterators.mapped(inputs, input -> List.of());
+    }
+
+    /** n inputs per job; the last job takes what is left. */
+    private static final class Fixed implements Iterator<List<String>> {
+        private final Iterator<List<String>> inputs;
+        private final int count;
+
+        Fixed(Iterator<List<String>> inputs, int count) {
+            this.inputs = inputs;
+            this.count = count;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return inputs.hasNext();
+        }
+
+        @Override
+        public List<String> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < count && inputs.hasNext(); i++) {
+                values.addAll(inputs.next());
+            }
+            return List.copyOf(values);
+        }
+    }
+
+    /** Up to {@code most} inputs per job, and no more than {@link #MAX_CHARS} characters of them. */
+    private static final class Filled implements Iterator<List<String>> {
+        private final Iterator<List<String>> inputs;
+        private final int most;
+        private List<String> carried;
+
+        Filled(Iterator<List<String>> inputs, int most) {
+            this.inputs = inputs;
+            this.most = most;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return carried != null || inputs.hasNext();
+        }
+
+        @Override
+        public List<String> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            List<String> values = new ArrayList<>();
+            long chars = 0;
+            for (int taken = 0; taken < most && hasNext(); taken++) {
+                List<String> input = carried != null ? carried : inputs.next();
+                carried = null;
+                long size = input.stream().mapToLong(value -> value.length() + 1).sum();
+                if (taken > 0 && chars + size > MAX_CHARS) {
+                    carried = input; // the next job begins with it
+                    break;
+                }
+                values.addAll(input);
+                chars += size;
+            }
+            return List.copyOf(values);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.futures.cli.input;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One of GNU parallel's replacement strings, parsed from what stands between its braces: the
+ * input or an input group ({@code {}}, {@code {2}}, {@code {-1}} counting from the last), a
+ * modifier ({@code .}, {@code /}, {@code //}, {@code /.}; with {@code --plus} also {@code ..},
+ * {@code ...}, {@code /..}, {@code /...}, {@code +/}, {@code +.}, {@code +..}, {@code +...},
+ * {@code %SUFFIX}, {@code #PREFIX}, {@code /FROM/TO}, {@code :N}, {@code :N:LEN},
+ * {@code :-DEFAULT}), the job's {@code {#}} and {@code {%}}, {@code --plus}'s {@code {##}} (the
+ * number of jobs), or a {@code --rpl} string. Anything else between braces is no replacement
+ * string and stays as it is.
+ */
+public final class ReplacementString {
+    private static final Pattern POSITIONAL = Pattern.compile("(-?\\d+)?(.*)", Pattern.DOTALL);
+    private static final Pattern STANDARD = Pattern.compile("|\\.|/|//|/\\.");
+    private static final Pattern PLUS = Pattern.compile("\\.\\.|\\.\\.\\.|/\\.\\.|/\\.\\.\\.|\\+/|\\+\\.|\\+\\.\\.|\\+\\.\\.\\."
+            + "|%.+|#.+|/[^/]*/.*|:\\d+|:\\d+:\\d+|:-.*");
+
+    /** What a job's values give this string. */
+    enum Kind {
+        VALUE, SEQ, SLOT, TOTAL
+    }
+
+    /** The rules a command's replacement strings follow: --plus's extras, --rpl's own, and --header's names. */
+    public record Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names) {
+        public static final Rules GNU = new Rules(false, Map.of(), Map.of());
+    }
+
+    final Kind kind;
+    /** The input group, from 1; negative counts from the last; 0 is the whole input. */
+    final int group;
+    private final String modifier;
+    private final PerlSubstitution custom;
+
+    private ReplacementString(Kind kind, int group, String modifier, PerlSubstitution custom) {
+        this.kind = kind;
+        this.group = group;
+        this.modifier = modifier;
+        this.custom = custom;
+    }
+
+    /** Whether this is the whole input, {@code {}}: what -m and -X spread and -I renames. */
+    boolean isWholeInput() {
+        return kind == Kind.VALUE && group == 0 && modifier.isEmpty() && custom == null;
+    }
+
+    /**
+     * The replacement string {@code token} ({@code "{...}"}) is under {@code rules}, or null if
+     * it is none.
+     *
+     * @throws UsageError for {@code {0}} or a group number past any int
+     */
+    static ReplacementString parse(String token, Rules rules) {
+        PerlSubstitution custom = rules.custom().get(token);
+        if (custom != null) {
+            return new ReplacementString(Kind.VALUE, 0, "", custom);
+        }
+        String inside = token.substring(1, token.length() - 1);
+        Integer named = rules.names().get(inside);
+        if (named != null) {
+            return new ReplacementString(Kind.VALUE, named, "", null);
+        }
+        switch (inside) {
+            case "#":
+                return new ReplacementString(Kind.SEQ, 0, "", null);
+            case "%":
+                return new ReplacementString(Kind.SLOT, 0, "", null);
+            case "##":
+                if (rules.plus()) {
+                    return new ReplacementString(Kind.TOTAL, 0, "", null);
+                }
+                return null;
+            default:
+                break;
+        }
+        Matcher matcher = POSITIONAL.matcher(inside);
+        matcher.matches();
+        String number = matcher.group(1);
+        String modifier = matcher.group(2);
+        if (!STANDARD.matcher(modifier).matches() && !(rules.plus() && PLUS.matcher(modifier).matches())) {
+            return null;
+        }
+        if (number == null) {
+            if (modifier.startsWith("#") && !rules.plus()) {
+                return null;
+            }
+            return new ReplacementString(Kind.VALUE, 0, modifier, null);
+        }
+        if (number.replace("-", "").length() > 9 || Integer.parseInt(number) == 0) {
+            throw new UsageError(token + " names no input group: groups count from {1} (or from the last, {-1})");
+        }
+        return new ReplacementString(Kind.VALUE, Integer.parseInt(number), modifier, null);
+    }
+
+    /** Its text for a job; a group the job lacks (a last -N job, say) is empty, as in GNU parallel. */
+    String value(List<String> values, String whole, long seq, int slot, long total) {
+        switch (kind) {
+            case SEQ:
+                return Long.toString(seq);
+            case SLOT:
+                return Integer.toString(slot);
+            case TOTAL:
+                return Long.toString(total);
+            default:
+                break;
+        }
+        String value;
+        if (group == 0) {
+            value = whole;
+        } else {
+            int index = group > 0 ? group - 1 : values.size() + group;
+            value = index >= 0 && index < values.size() ? values.get(index) : "";
+        }
+        return custom != null ? custom.apply(value) : modified(value, modifier);
+    }
+
+    static String modified(String value, String modifier) {
+        switch (modifier) {
+            case "":
+                return value;
+            case ".":
+                return CommandTemplate.withoutExtension(value);
+            case "/":
+                return CommandTemplate.basename(value);
+            case "//":
+                return CommandTemplate.dirname(value);
+            case "/.":
+                return CommandTemplate.withoutExtension(CommandTemplate.basename(value));
+            case "..":
+                return withoutExtensions(value, 2);
+            case "...":
+                return withoutExtensions(value, 3);
+            case "/..":
+                return withoutExtensions(CommandTemplate.basename(value), 2);
+            case "/...":
+                return withoutExtensions(CommandTemplate.basename(value), 3);
+            case "+/":
+                return CommandTemplate.dirname(value);
+            case "+.":
+                return extensions(value, 1);
+            case "+..":
+                return extensions(value, 2);
+            case "+...":
+                return extensions(value, 3);
+            default:
+                break;
+        }
+        char first = modifier.charAt(0);
+        String rest = modifier.substring(1);
+        if (first == '%') {
+            return value.endsWith(rest) ? value.substring(0, value.length() - rest.length()) : value;
+        }
+        if (first == '#') {
+            return value.startsWith(rest) ? value.substring(rest.length()) : value;
+        }
+        if (first == '/') {
+            int slash = rest.indexOf('/');
+            return value.replace(rest.substring(0, slash), rest.substring(slash + 1));
+        }
+        if (rest.startsWith("-")) { // {:-DEFAULT}
+            return value.isEmpty() ? rest.substring(1) : value;
+        }
+        String[] bounds = rest.split(":");
+        int from = Math.min(Integer.parseInt(bounds[0]), value.length());
+        int to = bounds.length == 1 ? value.length() : Math.min(value.length(), from + Integer.parseInt(bounds[1]));
+        return value.substring(from, to);
+    }
+
+    /** Without its last {@code count} extensions; unchanged if it has fewer (GNU's {..} needs two). */
+    private static String withoutExtensions(String value, int count) {
+        String out = value;
+        for (int i = 0; i < count; i++) {
+            String shorter = CommandTemplate.withoutExtension(out);
+            if (shorter.equals(out)) {
+                return value;
+            }
+            out = shorter;
+        }
+        return out;
+    }
+
+    /** Its last {@code count} extensions, without the leading dot: what {@code {+.}} adds to {@code {.}}. */
+    private static String extensions(String value, int count) {
+        String stripped = withoutExtensions(value, count);
+        return stripped.length() < value.length() ? value.substring(stripped.length() + 1) : "";
+    }
+}

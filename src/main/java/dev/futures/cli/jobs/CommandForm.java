@@ -1,0 +1,118 @@
+package dev.futures.cli.jobs;
+
+import dev.futures.cli.input.ArgsPerJob;
+import dev.futures.cli.input.CommandTemplate;
+import dev.futures.cli.input.ReplacementString;
+import dev.futures.cli.input.ShellQuote;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How {@code map}'s command words become each job's command line. futures runs a command
+ * without a shell: its words are the argv. GNU parallel gives every command to a shell; where
+ * the two would differ for what people type, futures does what GNU parallel does:
+ * <ul>
+ *   <li>no command: each input is a command line for the shell ({@code futures map ::: 'echo a' pwd});
+ *   <li>a one-word command with shell syntax in it ({@code 'gzip -9 < {} > {}.gz'}) is a shell
+ *       line, the inputs shell-quoted into it (no program has such a name; {@code -q} keeps it literal);
+ *   <li>a command named as an exported bash function ({@code export -f f}) runs in bash.
+ * </ul>
+ * Everything else is an argv, as it always was: several words with shell syntax in them
+ * ({@code sh -c 'echo {}; sleep 1'}) keep each word literal, as GNU parallel's {@code -q} does.
+ */
+public final class CommandForm {
+    /** What makes a word a shell line: blanks, operators, quotes, expansions, globs, comments. */
+    private static final Pattern SHELL_SYNTAX = Pattern.compile("[\\s|&;<>()$`\\\\\"'*?\\[#~]");
+    private static final Pattern REPLACEMENTS = Pattern.compile("\\{[^{}\\s]*\\}");
+
+    private CommandForm() {
+    }
+
+    /**
+     * @param quote         {@code -q}: keep a one-word command literal
+     * @param replaceString {@code -I}'s string, or null
+     * @param shell         the shell for command lines ({@code futures run}'s)
+     * @param environment   where exported bash functions are found
+     */
+    public static Job.Argv of(List<String> command, boolean quote, String replaceString, String shell,
+            Map<String, String> environment, int groups) {
+        return of(command, quote, replaceString, shell, environment, groups, ArgsPerJob.Context.JOINED,
+                ReplacementString.Rules.GNU, () -> 0);
+    }
+
+    /**
+     * The same, for jobs of several inputs each ({@code context}: how a word around {@code {}}
+     * takes them), with --plus and --rpl's {@code rules} and {@code {##}}'s {@code total}.
+     */
+    public static Job.Argv of(List<String> command, boolean quote, String replaceString, String shell,
+            Map<String, String> environment, int groups, ArgsPerJob.Context context, ReplacementString.Rules rules,
+            java.util.function.LongSupplier total) {
+        if (command.isEmpty()) {
+            return new ShellLine(shell, (values, seq, slot) -> String.join(" ", values));
+        }
+        if (!quote && command.size() == 1 && hasShellSyntax(command.get(0), replaceString)) {
+            CommandTemplate template = new CommandTemplate(command, replaceString, true, context, rules, total);
+            template.requireGroups(groups);
+            return new ShellLine(shell, template::shellLine);
+        }
+        CommandTemplate template = new CommandTemplate(command, replaceString, false, context, rules, total);
+        template.requireGroups(groups);
+        String program = command.get(0);
+        if (SHELL_ONLY.contains(program)) {
+            // exit, cd, export...: no program has the name, so only a shell can run it; the
+            // words are quoted into its line and stay what they are.
+            return new ShellLine(shell, (values, seq, slot) -> ShellQuote.join(template.expand(values, seq, slot)));
+        }
+        if (isExportedFunction(program, environment)) {
+            // bash imports the function from the environment; "$@" passes the words as they are.
+            return (values, seq, slot) -> {
+                List<String> words = template.expand(values, seq, slot);
+                List<String> argv = new ArrayList<>(words.size() + 3);
+                argv.add("bash");
+                argv.add("-c");
+                argv.add(program + " \"$@\"");
+                argv.addAll(words);
+                return argv;
+            };
+        }
+        return template::expand;
+    }
+
+    /**
+     * Shell builtins that are no program on PATH (GNU parallel runs every command in a shell,
+     * so {@code parallel exit ::: 1 0} works): commands with one of these names run in the shell.
+     */
+    static final java.util.Set<String> SHELL_ONLY = java.util.Set.of("exit", "cd", "export", "unset", "set", "source",
+            ".", "eval", "alias", "shift", "trap", "ulimit", "umask", "return", "readonly", "times", "exec", ":");
+
+    static boolean hasShellSyntax(String word, String replaceString) {
+        String bare = REPLACEMENTS.matcher(replaceString == null ? word : word.replace(replaceString, "")).replaceAll("");
+        return SHELL_SYNTAX.matcher(bare).find();
+    }
+
+    /** bash exports {@code f} as {@code BASH_FUNC_f%%} (and did as {@code BASH_FUNC_f()} before 4.3's fix). */
+    static boolean isExportedFunction(String name, Map<String, String> environment) {
+        return !name.contains("/") && (environment.containsKey("BASH_FUNC_" + name + "%%")
+                || environment.containsKey("BASH_FUNC_" + name + "()"));
+    }
+
+    /** One line for {@code shell -c}, shown as the line itself. */
+    private record ShellLine(String shell, Text text) implements Job.Argv {
+        @FunctionalInterface
+        interface Text {
+            public String of(List<String> values, long seq, int slot);
+        }
+
+        @Override
+        public List<String> of(List<String> values, long seq, int slot) {
+            return List.of(shell, "-c", text.of(values, seq, slot));
+        }
+
+        @Override
+        public String display(List<String> values, long seq, int slot) {
+            return text.of(values, seq, slot);
+        }
+    }
+}

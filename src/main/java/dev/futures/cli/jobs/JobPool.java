@@ -1,0 +1,54 @@
+package dev.futures.cli.jobs;
+
+import dev.futures.Future;
+import dev.futures.process.WorkerListener;
+
+/**
+ * Where the CLI's jobs run: a thread pool that starts each command itself, or a process pool
+ * whose workers start them. Both turn a finished future into a {@link JobResult}.
+ */
+public interface JobPool extends AutoCloseable {
+
+    static JobPool create(PoolSettings settings, WorkerListener listener) {
+        JobPool pool = settings.kind() == PoolKind.process
+                ? new ProcessJobPool(settings, listener)
+                : new ThreadJobPool(settings);
+        // GNU parallel's --retries N: at most N attempts in all.
+        return settings.retries() > 1 ? new RetryingJobPool(pool, settings.retries() - 1) : pool;
+    }
+
+    Future<?> submit(Job job);
+
+    /**
+     * How the job ended, from its finished future.
+     *
+     * @throws dev.futures.BrokenExecutor if the pool broke under it
+     */
+    JobResult outcome(Job job, Future<?> done);
+
+    /** The last job was submitted: work held back to travel with more (a partial chunk) goes now. */
+    default void inputEnded() {
+    }
+
+    /** No new work from here on (an interrupt, a deadline): what has not started is cancelled. */
+    default void stopTakingWork() {
+    }
+
+    /** Kills every running task with its processes (a deadline passed, or the CLI is ending). */
+    void killRunning();
+
+    /** SIGTERM to every running task with its processes, SIGKILL after {@code grace}; returns at once. */
+    void terminateRunning(java.time.Duration grace);
+
+    /** Shuts the pool down, cancelling what has not started, waiting for what runs. */
+    @Override
+    void close();
+
+    /**
+     * After a deadline or {@code --then kill} (running work already killed): shuts the pool
+     * down without waiting for in-process work that cannot be killed, which the run abandons.
+     */
+    default void abandon() {
+        close();
+    }
+}

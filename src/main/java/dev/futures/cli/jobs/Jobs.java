@@ -1,0 +1,39 @@
+package dev.futures.cli.jobs;
+
+import java.util.Iterator;
+import java.util.List;
+
+/** Numbers inputs (or --pipe blocks) from 1 and turns each into a {@link Job}, lazily. */
+public final class Jobs {
+    private Jobs() {
+    }
+
+    public static Iterator<Job> ofTask(Iterator<List<String>> inputs, String task) {
+        return map(inputs, (seq, values) -> Job.ofTask(seq, values, task));
+    }
+
+    public static Iterator<Job> from(Iterator<List<String>> inputs, Job.Argv argv) {
+        return map(inputs, (seq, values) -> new Job(seq, values, argv));
+    }
+
+    /** {@code --pipe}: a job per block, each on its job's stdin. */
+    public static Iterator<Job> ofBlocks(Iterator<byte[]> blocks, Job.Argv argv) {
+        return map(blocks, (seq, block) -> Job.ofBlock(seq, block, argv));
+    }
+
+    private static <I> Iterator<Job> map(Iterator<I> inputs, java.util.function.BiFunction<Long, I, Job> make) {
+        return new Iterator<>() {
+            private long seq;
+
+            @Override
+            public boolean hasNext() {
+                return inputs.hasNext();
+            }
+
+            @Override
+            public Job next() {
+                return make.apply(++seq, inputs.next());
+            }
+        };
+    }
+}

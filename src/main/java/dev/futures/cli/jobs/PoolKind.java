@@ -1,0 +1,6 @@
+package dev.futures.cli.jobs;
+
+/** The two executors a run can use ({@code --pool}). */
+public enum PoolKind {
+    thread, process
+}

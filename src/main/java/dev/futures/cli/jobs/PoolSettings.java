@@ -1,0 +1,13 @@
+package dev.futures.cli.jobs;
+
+import dev.futures.process.WorkerLauncher;
+import java.time.Duration;
+
+/**
+ * The pool a run's jobs go to, as the command line chose it: what {@link JobPool} builds from.
+ * {@code retries} counts attempts in all (GNU parallel's --retries); {@code chunksize} is the
+ * process pool's jobs per message.
+ */
+public record PoolSettings(PoolKind kind, int workers, Duration taskTimeout, Integer maxTasksPerChild,
+        WorkerLauncher workerLauncher, int retries, WorkerStart start, int chunksize) {
+}

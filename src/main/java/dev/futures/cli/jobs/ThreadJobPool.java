@@ -1,0 +1,114 @@
+package dev.futures.cli.jobs;
+
+import dev.futures.Future;
+import dev.futures.ThreadPoolExecutor;
+import dev.futures.process.TaskTimeoutError;
+import dev.futures.task.CommandRunner;
+import dev.futures.task.TaskRegistry;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Jobs on a {@link ThreadPoolExecutor}: each pool thread starts its command and collects its output. */
+final class ThreadJobPool implements JobPool {
+    private final CommandRunner commands = CommandRunner.forThisProcess();
+    private final ThreadPoolExecutor pool;
+    private final Duration taskTimeout;
+    private final JobSlots slots;
+    /** Tasks start their commands through this pool's runner, so stopping the pool stops them too. */
+    private final TaskRegistry tasks = TaskRegistry.discover(commands);
+    private ScheduledExecutorService timers;
+
+    ThreadJobPool(PoolSettings settings) {
+        this.pool = settings.start().threadPool(settings.workers(), "futures-task", tasks, commands).build();
+        this.taskTimeout = settings.taskTimeout();
+        this.slots = new JobSlots(settings.workers());
+    }
+
+    @Override
+    public Future<?> submit(Job job) {
+        if (job.isTask()) {
+            Callable<Object> call = dev.futures.session.TaskPool.plainResult(job.task(), tasks.bind(job.task(), job.values()));
+            return pool.submit(() -> callTask(job, call));
+        }
+        return pool.submit(() -> {
+            int slot = slots.take();
+            try {
+                return job.runWith(commands, slot, taskTimeout);
+            } finally {
+                slots.release(slot);
+            }
+        });
+    }
+
+    /** Runs a task in a scope of its own, so its --task-timeout can kill what it started. */
+    private JobResult callTask(Job job, Callable<Object> call) {
+        long start = System.nanoTime();
+        long pid = ProcessHandle.current().pid();
+        try (CommandRunner.Scope scope = commands.openScope()) {
+            TaskDeadline deadline = taskTimeout == null ? null : TaskDeadline.arm(timers(), taskTimeout, scope);
+            Object value = null;
+            Exception error = null;
+            try {
+                value = call.call();
+            } catch (Exception e) {
+                error = e;
+            }
+            if (deadline != null && !deadline.disarm()) {
+                error = new TaskTimeoutError("task '" + job.task() + "' timed out after " + taskTimeout.toMillis()
+                        + " ms; its commands were killed");
+                value = null;
+            }
+            return JobResult.ofTask(job, value, error, pid, System.nanoTime() - start);
+        }
+    }
+
+    private synchronized ScheduledExecutorService timers() {
+        if (timers == null) {
+            timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "futures-task-deadlines");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return timers;
+    }
+
+    @Override
+    public JobResult outcome(Job job, Future<?> done) {
+        return (JobResult) done.result();
+    }
+
+    @Override
+    public void killRunning() {
+        commands.stop();
+    }
+
+    @Override
+    public void terminateRunning(Duration grace) {
+        commands.terminate(grace);
+    }
+
+    /** The pool's threads are daemons: an abandoned in-process task cannot hold the exit. */
+    @Override
+    public void abandon() {
+        pool.shutdown(false, true);
+        closeRunnerAndTimers();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown(true, true);
+        closeRunnerAndTimers();
+    }
+
+    private void closeRunnerAndTimers() {
+        commands.close();
+        synchronized (this) {
+            if (timers != null) {
+                timers.shutdownNow();
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.futures.cli.options;
+
+import dev.futures.cli.input.DurationConverter;
+import dev.futures.cli.input.UsageError;
+import dev.futures.cli.jobs.Halt;
+import dev.futures.cli.run.UnfinishedWork;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** When a run stops early. */
+public class PolicyOptions {
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = RunDeadline.class,
+            description = "One deadline for the whole run (e.g. 30, 1.5s, 500ms, 2m): when it passes, "
+                    + "pending tasks are cancelled, running ones killed, and the exit code is 124. "
+                    + "(GNU parallel's --timeout is per job: that is --task-timeout here.)")
+    Duration timeout;
+
+    /** A duration; GNU parallel's relative per-job {@code N%} is refused with the option that limits each job. */
+    static final class RunDeadline extends DurationConverter {
+        @Override
+        public Duration convert(String text) {
+            if (text.strip().endsWith("%")) {
+                throw new picocli.CommandLine.TypeConversionException("'" + text + "': --timeout is the whole run's "
+                        + "deadline here, so GNU parallel's N% of the median job has no meaning; limit each job "
+                        + "with --task-timeout DURATION");
+            }
+            return super.convert(text);
+        }
+    }
+
+    @Option(names = "--delay", paramLabel = "DURATION",
+            description = "Start each job at least DURATION after the one before it (GNU parallel's --delay; 0: no delay).")
+    String delay;
+
+    /** {@code --delay}, or null for none. */
+    Duration delay() {
+        if (delay == null || delay.strip().matches("0+(\\.0*)?[a-z]*")) {
+            return null;
+        }
+        try {
+            return DurationConverter.parse(delay);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new UsageError("--delay: " + e.getMessage());
+        }
+    }
+
+    /** When the run returns: the names of {@code concurrent.futures.wait}. */
+    public enum ReturnWhen {
+        ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
+    }
+
+    @Option(names = "--return-when", paramLabel = "ALL_COMPLETED|FIRST_COMPLETED|FIRST_EXCEPTION",
+            defaultValue = "ALL_COMPLETED",
+            description = "Return when every task is done (default), when the first one is, or at the first failure; "
+                    + "with FIRST_* results print as they complete.")
+    ReturnWhen returnWhen;
+
+    @Option(names = "--then", paramLabel = "cancel|wait|kill",
+            description = "Work unfinished when the run returns early: cancel what has not started and let running "
+                    + "tasks finish (default), wait for everything, or kill running tasks too.")
+    UnfinishedWork then;
+
+    @Option(names = {"--halt", "--halt-on-error"}, paramLabel = "WHEN,WHY=N[%]",
+            description = "GNU parallel's form of the two above: stop after N jobs (or N%% of them) have failed, "
+                    + "succeeded or finished (WHY = fail, success, done); WHEN = soon lets running jobs finish, "
+                    + "now kills them. Also never, 0, 1 (soon,fail=1), 2 (now,fail=1), -1, -2, N%% (soon,fail=N%%). "
+                    + "Results keep their order.")
+    String halt;
+
+    /** The halt condition these options ask for. */
+    Halt halt() {
+        if (halt != null) {
+            return Halt.parse(halt).halt();
+        }
+        return switch (returnWhen) {
+            case FIRST_EXCEPTION -> Halt.firstFailure();
+            case FIRST_COMPLETED -> Halt.firstDone();
+            case ALL_COMPLETED -> Halt.NEVER;
+        };
+    }
+
+    /** What happens to unfinished work once the halt condition holds. */
+    UnfinishedWork then() {
+        if (halt == null) {
+            return then == null ? UnfinishedWork.cancel : then;
+        }
+        if (then != null || returnWhen != ReturnWhen.ALL_COMPLETED) {
+            throw new UsageError("--halt says both when to stop and what happens to running jobs: "
+                    + "give it or --return-when/--then, not both");
+        }
+        return Halt.parse(halt).now() ? UnfinishedWork.kill : UnfinishedWork.cancel;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.futures.cli.options;
+
+import dev.futures.cli.input.UsageError;
+import dev.futures.process.SpreadLauncher;
+import dev.futures.process.WorkerLaunchers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/**
+ * GNU parallel's {@code -S [N/]LOGIN[,...]} and {@code --sshloginfile}: process-pool workers on
+ * other machines through ssh, spread over them by their slot counts ({@code :} is this one).
+ */
+public class SshLoginOptions {
+
+    @Option(names = {"-S", "--sshlogin"}, paramLabel = "[N/]LOGIN[,...]",
+            description = "Start process-pool workers on these hosts through ssh, N per host (default -j), "
+                    + "as GNU parallel's -S: '4/host1,8/user@host2,:' (':' is this machine); repeatable. "
+                    + "Implies --pool process; commands and tasks run on the remote hosts.")
+    List<String> logins = new ArrayList<>();
+
+    @Option(names = {"--sshloginfile", "--slf"}, paramLabel = "FILE",
+            description = "Read -S logins from FILE, one per line ('#' comments); repeatable.")
+    List<Path> loginFiles = new ArrayList<>();
+
+    @Option(names = "--ssh", paramLabel = "COMMAND", defaultValue = "ssh",
+            description = "The ssh command and its options, split at spaces (default: ssh).")
+    String ssh;
+
+    @Option(names = "--remote-futures", paramLabel = "PATH", defaultValue = "futures",
+            description = "futures on the remote hosts (default: found on their PATH).")
+    String remoteFutures;
+
+    @Option(names = "--slurm",
+            description = "Start process-pool workers as Slurm job steps in the current allocation (srun --overlap "
+                    + "-n1 per worker, under salloc or sbatch); -j defaults to $SLURM_NTASKS. Implies --pool process.")
+    boolean slurm;
+
+    private static final Pattern LOGIN = Pattern.compile("(?:(\\d+)/)?(\\S+)");
+
+    /** Whether any host was given. */
+    boolean active() {
+        return !logins.isEmpty() || !loginFiles.isEmpty();
+    }
+
+    /**
+     * The hosts, with {@code perHost} slots where a login names no count.
+     *
+     * @throws UsageError for an unreadable file, a bad login or no login at all
+     */
+    SpreadLauncher spread(int perHost) {
+        List<String> all = new ArrayList<>();
+        logins.forEach(value -> all.addAll(List.of(value.split(","))));
+        for (Path file : loginFiles) {
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    String login = line.replaceFirst("#.*", "").strip();
+                    if (!login.isEmpty()) {
+                        all.add(login);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UsageError("cannot read --sshloginfile '" + file + "': " + e.getMessage());
+            }
+        }
+        List<String> sshCommand = List.of(ssh.strip().split("\\s+"));
+        List<SpreadLauncher.Host> hosts = new ArrayList<>();
+        for (String login : all) {
+            Matcher m = LOGIN.matcher(login.strip());
+            if (!m.matches()) {
+                throw new UsageError("-S: '" + login + "' is not [N/][user@]host or [N/]:");
+            }
+            int slots = m.group(1) == null ? perHost : Integer.parseInt(m.group(1));
+            if (slots < 1) {
+                throw new UsageError("-S: '" + login + "' needs at least 1 slot");
+            }
+            String host = m.group(2);
+            hosts.add(new SpreadLauncher.Host(host, host.equals(":") ? WorkerLaunchers.self()
+                    : WorkerLaunchers.ssh(sshCommand, host, remoteFutures), slots));
+        }
+        if (hosts.isEmpty()) {
+            throw new UsageError("-S/--sshloginfile named no host");
+        }
+        return new SpreadLauncher(hosts);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.futures.cli.run;
+
+import dev.futures.cli.jobs.Halt;
+import dev.futures.cli.jobs.PoolSettings;
+import dev.futures.cli.output.JobLogTarget;
+import dev.futures.cli.output.ResultFiles;
+import dev.futures.cli.output.TextLook;
+import java.time.Duration;
+
+/**
+ * How {@link JobRunner} runs, from the command line: the pool, the read-ahead {@code window},
+ * the order and look of the output, the deadline, when to halt and what then happens to
+ * unfinished work, the joblog and result files, the progress line and the start pacing.
+ */
+public record RunSettings(PoolSettings pool, int window, boolean inputOrder, boolean jsonl, TextLook look,
+        Duration timeout, Halt halt, UnfinishedWork then, JobLogTarget joblog, ResultFiles resultFiles,
+        boolean progress, Duration delay) {
+
+    public int workers() {
+        return pool.workers();
+    }
+}
