@@ -117,6 +117,47 @@ class SessionHandlerTest {
         assertEquals(16L, mapped.get(3).get("value"));
     }
 
+    /** {@code map}'s answers on both pools: one result per input at its index, in input order, failures in place. */
+    @Test
+    void mapAnswersEachInputAtItsIndexOnBothPools() {
+        for (Runnable pool : List.<Runnable>of(this::thread, this::process)) {
+            pool.run();
+            List<Map<String, Object>> mapped = send("{\"op\":\"map\",\"task\":\"square\",\"inputs\":[3,\"x\",5],\"buffersize\":1}");
+            assertEquals(List.of(0L, 1L, 2L), mapped.stream().map(e -> ((Number) e.get("index")).longValue()).toList(), mapped.toString());
+            assertEquals(9L, mapped.get(0).get("value"));
+            assertEquals("error", mapped.get(1).get("status"));
+            assertEquals(25L, mapped.get(2).get("value"));
+            session.close();
+            session = null;
+        }
+    }
+
+    @Test
+    void aMapDeadlineAnswersWhatFinishedThenTimeout() {
+        thread();
+        List<Map<String, Object>> mapped = send("{\"op\":\"map\",\"task\":\"wait_for_file\",\"inputs\":[\"/\",\""
+                + dir.resolve("gate") + "\",\"/\"],\"timeout\":0.3}");
+        assertEquals(2, mapped.size(), mapped.toString());
+        assertEquals("ok", mapped.get(0).get("status"));
+        assertEquals("timeout", mapped.get(1).get("event"));
+        assertEquals(2L, ((Number) mapped.get(1).get("unfinished")).longValue());
+        assertEquals(3L, ((Number) mapped.get(1).get("total")).longValue());
+    }
+
+    @Test
+    void aMapThatCannotStartIsOneErrorEvent() {
+        thread();
+        Map<String, Object> unknown = one("{\"op\":\"map\",\"task\":\"no_such_task\",\"inputs\":[1]}");
+        assertEquals("error", unknown.get("event"));
+        assertEquals("map", unknown.get("op"));
+        Map<String, Object> buffer = one("{\"op\":\"map\",\"task\":\"square\",\"inputs\":[1],\"buffersize\":0}");
+        assertEquals("'buffersize' must be a whole number above 0", ((Map<?, ?>) buffer.get("error")).get("message"));
+        one("{\"op\":\"shutdown\"}");
+        Map<String, Object> late = one("{\"op\":\"map\",\"task\":\"square\",\"inputs\":[1]}");
+        assertEquals("RejectedExecution", ((Map<?, ?>) late.get("error")).get("type"));
+        assertEquals(1, session.exitCode());
+    }
+
     @Test
     void cancelPendingAndForcedCancelOfRunningInAProcessPool() {
         process();

@@ -5,6 +5,7 @@ import dev.futures.Future;
 import dev.futures.TaskFailedException;
 import dev.futures.process.ProcessFuture;
 import dev.futures.process.ProcessPoolExecutor;
+import dev.futures.process.TaskChunks;
 import dev.futures.process.TaskTimeoutError;
 import dev.futures.process.WorkerListener;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class ProcessJobPool implements JobPool {
     @Override
     public Future<?> submit(Job job) {
         if (job.isTask()) {
-            return chunks != null ? chunks.submit(job) : pool.submit(job.task(), job.values().toArray());
+            return chunks != null ? chunks.submit(job.task(), job.values()) : pool.submit(job.task(), job.values().toArray());
         }
         int slot = job.slotAmong(settings.workers());
         Map<String, Object> options = new java.util.HashMap<>(4);

@@ -1,8 +1,6 @@
-package dev.futures.cli.jobs;
+package dev.futures.process;
 
 import dev.futures.Future;
-import dev.futures.process.ProcessFuture;
-import dev.futures.process.ProcessPoolExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -11,14 +9,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --chunksize N} for {@code map --task} on the process pool: jobs arrive one at a time
- * from a streaming input, and travel to a worker N at a time ({@link ProcessPoolExecutor#submitChunk}),
- * each with its own future. A chunk leaves when it is full, when the input ends, or
- * {@link #LINGER_MILLIS} after its first job arrived, so a slow stdin never holds a job back for
- * long (and a loaded machine's slow pump rarely splits a chunk).
+ * {@code chunksize} for calls that arrive one at a time (a streaming map's inputs): they travel
+ * to a worker N at a time ({@link ProcessPoolExecutor#submitChunk}), each with its own future.
+ * A chunk leaves when it is full, when the input ends ({@link #flush()}), when a call of
+ * another task comes, or {@link #LINGER_MILLIS} after its first call arrived, so a slow stdin
+ * never holds a call back for long (and a loaded machine's slow pump rarely splits a chunk).
  */
-final class TaskChunks implements AutoCloseable {
-    /** How long a partial chunk waits for more jobs. */
+public final class TaskChunks implements AutoCloseable {
+    /** How long a partial chunk waits for more calls. */
     static final long LINGER_MILLIS = 50;
 
     private final ProcessPoolExecutor pool;
@@ -28,57 +26,58 @@ final class TaskChunks implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private List<Job> jobs = new ArrayList<>();
+    private String task;
+    private List<List<?>> calls = new ArrayList<>();
     private List<Chunked> futures = new ArrayList<>();
     private ScheduledFuture<?> linger;
 
-    TaskChunks(ProcessPoolExecutor pool, int size) {
+    public TaskChunks(ProcessPoolExecutor pool, int size) {
         this.pool = pool;
         this.size = size;
     }
 
-    /** The job's future, which completes as its call in the chunk does. */
-    synchronized Future<?> submit(Job job) {
+    /** The call's future, which completes as the call does in its chunk. */
+    public synchronized Future<Object> submit(String task, List<?> args) {
+        if (!calls.isEmpty() && !task.equals(this.task)) {
+            flush(); // a chunk is one task's
+        }
+        this.task = task;
         Chunked future = new Chunked();
-        jobs.add(job);
+        calls.add(args);
         futures.add(future);
-        if (jobs.size() >= size) {
+        if (calls.size() >= size) {
             flush();
-        } else if (jobs.size() == 1) {
+        } else if (calls.size() == 1) {
             linger = timer.schedule(this::flush, LINGER_MILLIS, TimeUnit.MILLISECONDS);
         }
         return future;
     }
 
     /** Sends what was gathered: the chunk is full, its linger passed, or the input ended. */
-    synchronized void flush() {
+    public synchronized void flush() {
         if (linger != null) {
             linger.cancel(false);
             linger = null;
         }
-        List<Job> sending = new ArrayList<>();
+        List<List<?>> sending = new ArrayList<>();
         List<Chunked> bound = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
+        for (int i = 0; i < calls.size(); i++) {
             if (!futures.get(i).cancelled()) { // cancelled while it waited: it never travels
-                sending.add(jobs.get(i));
+                sending.add(calls.get(i));
                 bound.add(futures.get(i));
             }
         }
-        jobs = new ArrayList<>();
+        calls = new ArrayList<>();
         futures = new ArrayList<>();
         if (sending.isEmpty()) {
             return;
         }
-        List<List<?>> args = new ArrayList<>(sending.size());
-        for (Job job : sending) {
-            args.add(job.values());
-        }
         try {
-            List<ProcessFuture<Object>> real = pool.submitChunk(sending.get(0).task(), args);
+            List<ProcessFuture<Object>> real = pool.submitChunk(task, sending);
             for (int i = 0; i < real.size(); i++) {
                 bound.get(i).follow(real.get(i));
             }
-        } catch (RuntimeException refused) { // a broken or closed pool: each job carries why
+        } catch (RuntimeException refused) { // a broken or closed pool: each call carries why
             for (Chunked future : bound) {
                 future.fail(refused);
             }
@@ -90,12 +89,12 @@ final class TaskChunks implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    /** A job's future while its chunk is gathered, then the mirror of its call's future. */
-    static final class Chunked extends Future<Object> {
+    /** A call's future while its chunk is gathered, then the mirror of the call's own future. */
+    public static final class Chunked extends Future<Object> {
         private volatile ProcessFuture<Object> real;
 
         /** The call's own future (its worker pid and run time), or null before its chunk left. */
-        ProcessFuture<Object> real() {
+        public ProcessFuture<Object> real() {
             return real;
         }
 
