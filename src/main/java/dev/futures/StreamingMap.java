@@ -17,6 +17,10 @@ import java.util.function.Function;
  * has room, and the caller takes each call as soon as it is due. The semantics are map's: at
  * most {@code window + yielded} inputs consumed, input or completion order, one deadline from
  * the start, and everything not yet yielded cancelled on timeout or close.
+ *
+ * <p>The one map engine of the product: {@code futures map} and {@code run} (each job a call)
+ * and the session's {@code map} op run on it; {@link Executor#map} keeps CPython's own lazy map
+ * for library users who want exactly that.
  */
 public final class StreamingMap<I> implements AutoCloseable {
 

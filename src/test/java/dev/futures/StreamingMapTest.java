@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The library's streaming map, the engine of {@code futures map} and {@code run}: a result is
+ * The library's streaming map, the engine of {@code futures map}, {@code run} and the session's map: a result is
  * due as soon as its call ends, even while the next input has not arrived (CPython's lazy map
  * would wait for it), at most {@code window} calls ahead of the consumer, one deadline for all.
  */

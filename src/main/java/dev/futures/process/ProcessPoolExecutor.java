@@ -211,6 +211,15 @@ public class ProcessPoolExecutor extends Executor {
     }
 
     /**
+     * Checks a task name before a stream of its calls starts.
+     *
+     * @throws dev.futures.task.UnknownTask for a name no worker knows
+     */
+    public void requireTask(String task) {
+        tasks.require(task);
+    }
+
+    /**
      * Beyond CPython: the calls of one task travel to one worker in one message, each with its
      * own future, as {@code map}'s {@code chunksize} sends them; for callers that stream their
      * inputs and chunk them themselves. An argument that cannot cross fails only its own future.

@@ -1,8 +1,7 @@
 package dev.futures.session;
 
 import dev.futures.Future;
-import dev.futures.MapIterator;
-import dev.futures.MapOptions;
+import dev.futures.StreamingMap;
 import dev.futures.TimeoutError;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.ProtocolError;
@@ -140,41 +139,74 @@ public final class SessionHandler {
         futures.asCompleted(ids(request), RequestValues.seconds(request.get("timeout")), emit::accept);
     }
 
+    /**
+     * {@code map} on the library's {@link StreamingMap}, the engine of {@code futures map}: one
+     * result per input at its index, in input order, a failure in its place (CPython's map after
+     * 3.14 with keep-going), at most {@code buffersize} chunks ahead (else every input at once),
+     * one deadline from the request. A map whose first call is refused (after shutdown, a broken
+     * pool) is one error event; a refusal later is that input's failure.
+     */
     private void map(Map<String, Object> request) {
         String task = string(request, "task");
         List<List<Object>> inputs = new ArrayList<>();
         for (Object input : list(request, "inputs")) {
             inputs.add(input instanceof List<?> args ? new ArrayList<>(args) : List.of(input));
         }
-        MapOptions options = MapOptions.defaults().withKeepGoing(true)
-                .withChunksize(integer(request, "chunksize", 1))
-                .withTimeout(RequestValues.seconds(request.get("timeout")));
-        if (request.get("buffersize") != null) {
-            options = options.withBuffersize(integer(request, "buffersize", 1));
-        }
-        MapIterator<Object> results = pool.map(task, inputs, options);
-        for (int index = 0; results.hasNext(); index++) {
-            Map<String, Object> event = event("result");
-            event.put("index", index);
-            try {
-                Object value = results.next();
-                event.put("status", "ok");
-                event.put("value", value);
-            } catch (TimeoutError deadline) {
-                if (!results.hasNext()) {
+        int chunksize = integer(request, "chunksize", 1);
+        long ahead = request.get("buffersize") != null ? (long) integer(request, "buffersize", 1) * chunksize : inputs.size();
+        int window = (int) Math.max(1, Math.min(Integer.MAX_VALUE, ahead));
+        java.time.Duration timeout = RequestValues.seconds(request.get("timeout"));
+        boolean[] submittedAny = {false};
+        try (TaskPool.MapCalls calls = pool.mapCalls(task, chunksize);
+                StreamingMap<List<Object>> results = new StreamingMap<>(args -> {
+                    try {
+                        Future<Object> future = calls.submit(args);
+                        submittedAny[0] = true;
+                        return future;
+                    } catch (RuntimeException refused) {
+                        if (!submittedAny[0]) {
+                            throw refused; // nothing ran: the map's error event
+                        }
+                        return failedWith(refused);
+                    }
+                }, inputs.iterator(), window, true, timeout, calls::inputEnded)) {
+            for (int index = 0; ; index++) {
+                StreamingMap.Done<List<Object>> done;
+                try {
+                    done = results.next();
+                } catch (TimeoutError deadline) {
                     timeout(inputs.size() - index, inputs.size(), "map deadline passed");
                     return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new dev.futures.WaitInterruptedException(e);
                 }
-                failure(event, deadline);
-            } catch (dev.futures.CancelledError cancelled) {
-                event.put("status", "cancelled");
-            } catch (RuntimeException failure) {
-                refused = true;
-                brokenInMap |= failure instanceof dev.futures.BrokenExecutor;
-                failure(event, failure);
+                if (done == null) {
+                    return;
+                }
+                emit.accept(mapResult(index, done.future()));
             }
-            emit.accept(event);
         }
+    }
+
+    /** One map call's result event; a failure marks the session failed (and broken, for a broken pool). */
+    private Map<String, Object> mapResult(int index, Future<?> call) {
+        Map<String, Object> event = event("result");
+        event.put("index", index);
+        if (call.cancelled()) {
+            event.put("status", "cancelled");
+            return event;
+        }
+        Throwable failure = call.exception();
+        if (failure == null) {
+            event.put("status", "ok");
+            event.put("value", call.result());
+            return event;
+        }
+        refused = true;
+        brokenInMap |= failure instanceof dev.futures.BrokenExecutor;
+        failure(event, failure);
+        return event;
     }
 
     private void shutdown(Map<String, Object> request) {

@@ -2,10 +2,9 @@ package dev.futures.session;
 
 import dev.futures.Executor;
 import dev.futures.Future;
-import dev.futures.MapIterator;
-import dev.futures.MapOptions;
 import dev.futures.ThreadPoolExecutor;
 import dev.futures.process.ProcessPoolExecutor;
+import dev.futures.process.TaskChunks;
 import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.time.Duration;
@@ -31,7 +30,28 @@ public interface TaskPool {
      */
     Future<Object> submit(String task, List<Object> args, Duration timeout, Runnable beforeStart);
 
-    MapIterator<Object> map(String task, Iterable<List<Object>> args, MapOptions options);
+    /**
+     * How a map's calls of {@code task} reach this pool, one at a time as its inputs come: each
+     * on its own, or (a process pool with {@code chunksize} above 1) gathered into chunks that
+     * travel in one message each; a thread pool has no message and ignores it.
+     *
+     * @throws dev.futures.task.UnknownTask for a name the pool cannot run, before anything runs
+     */
+    MapCalls mapCalls(String task, int chunksize);
+
+    /** A map's way into the pool: {@link #submit} per input, {@link #inputEnded} after the last. */
+    interface MapCalls extends AutoCloseable {
+        /** The call's future; a refusal (shutdown, a broken pool) is thrown. */
+        Future<Object> submit(List<Object> args);
+
+        /** The last input was submitted: a partial chunk leaves now. */
+        default void inputEnded() {
+        }
+
+        @Override
+        default void close() {
+        }
+    }
 
     Executor executor();
 
@@ -100,9 +120,9 @@ public interface TaskPool {
             }
 
             @Override
-            public MapIterator<Object> map(String task, Iterable<List<Object>> args, MapOptions options) {
-                var resolved = tasks.require(task);
-                return pool.map(values -> plainResult(task, () -> resolved.call(values)).call(), args, options);
+            public MapCalls mapCalls(String task, int chunksize) {
+                tasks.require(task);
+                return args -> submit(task, args, null, null);
             }
 
             @Override
@@ -145,8 +165,28 @@ public interface TaskPool {
             }
 
             @Override
-            public MapIterator<Object> map(String task, Iterable<List<Object>> args, MapOptions options) {
-                return pool.map(task, args, options);
+            public MapCalls mapCalls(String task, int chunksize) {
+                pool.requireTask(task);
+                if (chunksize <= 1) {
+                    return args -> pool.submit(task, args, null, null);
+                }
+                TaskChunks chunks = new TaskChunks(pool, chunksize);
+                return new MapCalls() {
+                    @Override
+                    public Future<Object> submit(List<Object> args) {
+                        return chunks.submit(task, args);
+                    }
+
+                    @Override
+                    public void inputEnded() {
+                        chunks.flush();
+                    }
+
+                    @Override
+                    public void close() {
+                        chunks.close();
+                    }
+                };
             }
 
             @Override
