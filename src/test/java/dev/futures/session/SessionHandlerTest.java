@@ -144,6 +144,17 @@ class SessionHandlerTest {
         assertEquals(3L, ((Number) mapped.get(1).get("total")).longValue());
     }
 
+    /** A task's own TimeoutError is that call's failure, not the map's deadline: it answers in place and counts. */
+    @Test
+    void aTasksOwnTimeoutErrorInAMapIsItsFailure() {
+        thread();
+        List<Map<String, Object>> mapped = send("{\"op\":\"map\",\"task\":\"raise_timeout\",\"inputs\":[[],[]],\"timeout\":60}");
+        assertEquals(List.of("error", "error"), mapped.stream().map(e -> e.get("status")).toList(), mapped.toString());
+        assertEquals("TimeoutError", ((Map<?, ?>) mapped.get(0).get("error")).get("type"));
+        session.close();
+        assertEquals(1, session.exitCode());
+    }
+
     @Test
     void aMapThatCannotStartIsOneErrorEvent() {
         thread();
