@@ -173,7 +173,7 @@ public class ProcessPoolExecutor extends Executor {
      * journal does not know may have run. It runs under the pool's lock: keep it short.
      */
     public ProcessFuture<Object> submit(String task, List<?> args, Duration timeout, Runnable beforeStart) {
-        return submitGroup(task, List.of(args), timeout, beforeStart).get(0);
+        return submitGroup(task, List.of(args), timeout != null ? timeout : taskTimeout, beforeStart).get(0);
     }
 
     /**

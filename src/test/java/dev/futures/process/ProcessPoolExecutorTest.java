@@ -468,6 +468,16 @@ class ProcessPoolExecutorTest {
         assertFalse(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false));
     }
 
+    /** A submit without a timeout of its own gets the pool's, as its contract says (session and serve submit so). */
+    @Test
+    void aSubmitWithoutItsOwnTimeoutGetsThePools() {
+        ProcessPoolExecutor pool = track(ProcessPoolExecutor.builder().maxWorkers(1).taskTimeout(Duration.ofMillis(300)).build());
+        Future<Object> slow = pool.submit("wait_for_file", List.of(file("never").toString()), null, null);
+        assertThrows(TaskTimeoutError.class, () -> slow.result(LONG));
+        Future<Object> quick = pool.submit("wait_for_file", List.of(file("never").toString()), Duration.ofMillis(100));
+        assertThrows(TaskTimeoutError.class, () -> quick.result(LONG)); // its own still wins
+    }
+
     @Test
     void forcedCancelOfARunningTaskKillsItsWorkerOnly() {
         ProcessPoolExecutor pool = pool(2);

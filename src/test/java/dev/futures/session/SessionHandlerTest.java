@@ -155,6 +155,18 @@ class SessionHandlerTest {
         assertEquals(1, session.exitCode());
     }
 
+    /** {@code --task-timeout} on a process pool bounds a submit and each map call that has no timeout of its own. */
+    @Test
+    void thePoolsTaskTimeoutBoundsSubmitsAndMapCalls() {
+        session = new SessionHandler(TaskPool.of(ProcessPoolExecutor.builder().maxWorkers(1)
+                .taskTimeout(java.time.Duration.ofMillis(300)).build()), events::add);
+        one("{\"op\":\"submit\",\"id\":1," + blockedArgs() + "}");
+        Map<String, Object> submitted = one("{\"op\":\"result\",\"id\":1}");
+        assertEquals("TaskTimeoutError", ((Map<?, ?>) submitted.get("error")).get("type"), submitted.toString());
+        Map<String, Object> mapped = one("{\"op\":\"map\",\"task\":\"wait_for_file\",\"inputs\":[\"" + dir.resolve("gate") + "\"]}");
+        assertEquals("TaskTimeoutError", ((Map<?, ?>) mapped.get("error")).get("type"), mapped.toString());
+    }
+
     @Test
     void aMapThatCannotStartIsOneErrorEvent() {
         thread();
