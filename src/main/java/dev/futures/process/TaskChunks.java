@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * A chunk leaves when it is full, when the input ends ({@link #flush()}), when a call of
  * another task comes, or {@link #LINGER_MILLIS} after its first call arrived, so a slow stdin
  * never holds a call back for long (and a loaded machine's slow pump rarely splits a chunk).
+ * With a size of 1 each call is submitted as it comes, so callers need no path of their own
+ * for "no chunks".
  */
 public final class TaskChunks implements AutoCloseable {
     /** How long a partial chunk waits for more calls. */
@@ -36,8 +38,19 @@ public final class TaskChunks implements AutoCloseable {
         this.size = size;
     }
 
-    /** The call's future, which completes as the call does in its chunk. */
-    public synchronized Future<Object> submit(String task, List<?> args) {
+    /**
+     * The call's future, which completes as the call does in its chunk.
+     *
+     * @throws RuntimeException a refusal of the pool (shutdown, broken) when the call travels alone
+     */
+    public Future<Object> submit(String task, List<?> args) {
+        if (size <= 1) {
+            return pool.submit(task, args, null, null); // alone, with the pool's task timeout
+        }
+        return gather(task, args);
+    }
+
+    private synchronized Future<Object> gather(String task, List<?> args) {
         if (!calls.isEmpty() && !task.equals(this.task)) {
             flush(); // a chunk is one task's
         }

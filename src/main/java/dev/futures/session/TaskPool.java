@@ -167,9 +167,6 @@ public interface TaskPool {
             @Override
             public MapCalls mapCalls(String task, int chunksize) {
                 pool.requireTask(task);
-                if (chunksize <= 1) {
-                    return args -> pool.submit(task, args, null, null);
-                }
                 TaskChunks chunks = new TaskChunks(pool, chunksize);
                 return new MapCalls() {
                     @Override

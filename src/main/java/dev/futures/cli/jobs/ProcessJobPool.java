@@ -20,14 +20,14 @@ import java.util.Map;
 final class ProcessJobPool implements JobPool {
     private final ProcessPoolExecutor pool;
     private final PoolSettings settings;
-    /** --chunksize above 1 for --task jobs; else null: each job travels alone. */
+    /** --task jobs, --chunksize at a time (1: each alone). */
     private final TaskChunks chunks;
 
     ProcessJobPool(PoolSettings settings, WorkerListener listener) {
         this.settings = settings;
         this.pool = settings.start().processPool(settings.workers(), settings.taskTimeout(),
                 settings.maxTasksPerChild(), settings.workerLauncher()).listener(listener).build();
-        this.chunks = settings.chunksize() > 1 ? new TaskChunks(pool, settings.chunksize()) : null;
+        this.chunks = new TaskChunks(pool, settings.chunksize());
     }
 
     /**
@@ -37,7 +37,7 @@ final class ProcessJobPool implements JobPool {
     @Override
     public Future<?> submit(Job job) {
         if (job.isTask()) {
-            return chunks != null ? chunks.submit(job.task(), job.values()) : pool.submit(job.task(), job.values().toArray());
+            return chunks.submit(job.task(), job.values());
         }
         int slot = job.slotAmong(settings.workers());
         Map<String, Object> options = new java.util.HashMap<>(4);
@@ -99,9 +99,7 @@ final class ProcessJobPool implements JobPool {
 
     @Override
     public void inputEnded() {
-        if (chunks != null) {
-            chunks.flush();
-        }
+        chunks.flush();
     }
 
     @Override
@@ -116,9 +114,7 @@ final class ProcessJobPool implements JobPool {
 
     @Override
     public void close() {
-        if (chunks != null) {
-            chunks.close();
-        }
+        chunks.close();
         pool.shutdown(true, true);
     }
 }
