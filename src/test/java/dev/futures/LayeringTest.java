@@ -35,7 +35,8 @@ class LayeringTest {
 
     static {
         layer("");
-        layer("task", "");
+        layer("spawn", "");
+        layer("task", "spawn");
         layer("protocol", "task");
         layer("process", "protocol");
         layer("worker", "process");
@@ -52,13 +53,14 @@ class LayeringTest {
 
     /** Package -> the frameworks it may import; every package not named here: none. */
     private static final Map<String, List<String>> FRAMEWORKS_ALLOWED = Map.of(
+            "spawn", List.of("org.graalvm.nativeimage", "org.graalvm.word"),
             "cli.input", List.of("picocli"),
             "cli.options", List.of("picocli", "io.smallrye"),
             "cli.serve", List.of("picocli", "jakarta.inject"),
             "cli", List.of("picocli", "io.quarkus", "jakarta.inject", "org.eclipse.microprofile"));
 
     private static final List<String> FRAMEWORKS = List.of("io.quarkus", "picocli", "jakarta", "javax.inject",
-            "org.eclipse.microprofile", "io.smallrye", "org.jboss");
+            "org.eclipse.microprofile", "io.smallrye", "org.jboss", "org.graalvm");
 
     /** {@code name} may use itself and whatever the layer {@code below} may use. */
     private static void layer(String name, String... below) {

@@ -18,6 +18,6 @@ public interface WorkerLauncher {
     default Process start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.INHERIT);
         dev.futures.task.RunReaper.mark(builder);
-        return builder.start();
+        return dev.futures.spawn.Spawn.start(builder);
     }
 }

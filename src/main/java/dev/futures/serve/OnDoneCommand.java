@@ -65,7 +65,7 @@ public final class OnDoneCommand implements FutureService.DoneHook, AutoCloseabl
         }
         try {
             dev.futures.task.RunReaper.mark(builder);
-            Process process = builder.start();
+            Process process = dev.futures.spawn.Spawn.start(builder);
             current = process;
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(codec.encode(outcome));

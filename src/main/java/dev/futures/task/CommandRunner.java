@@ -1,5 +1,6 @@
 package dev.futures.task;
 
+import dev.futures.spawn.Spawn;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class CommandRunner implements AutoCloseable {
     /** The scope of the call running on each thread that opened one ({@link #openScope()}). */
     private final java.util.Map<Thread, Scope> scopes = new ConcurrentHashMap<>();
     private ScheduledThreadPoolExecutor watchdogs;
-    private final List<String> sessionPrefix;
+    private final boolean ownSessions;
 
     /** Commands in this process's session and process group. */
     public CommandRunner() {
@@ -55,11 +56,12 @@ public final class CommandRunner implements AutoCloseable {
      * {@code ownSessions}: start every command in a session (and process group) of its own
      * through util-linux {@code setsid}, so a terminal's Ctrl-C, which goes to the whole
      * foreground process group, reaches this process only and it decides what happens to
-     * running commands. Costs an exec per command (about 0.5 ms), so callers ask for it only
-     * when there is a terminal. Ignored where {@code setsid} is not installed.
+     * running commands. On the JVM that costs an exec per command (about 0.5 ms; see
+     * {@link Spawn#start(ProcessBuilder, boolean)}), so callers ask for it only when there is a
+     * terminal.
      */
     public CommandRunner(boolean ownSessions) {
-        this.sessionPrefix = ownSessions ? setsid() : List.of();
+        this.ownSessions = ownSessions;
     }
 
     /**
@@ -79,15 +81,6 @@ public final class CommandRunner implements AutoCloseable {
         } catch (IOException noTerminal) {
             return false;
         }
-    }
-
-    private static List<String> setsid() {
-        for (String path : new String[] {"/usr/bin/setsid", "/bin/setsid"}) {
-            if (new File(path).canExecute()) {
-                return List.of(path);
-            }
-        }
-        return List.of();
     }
 
     /**
@@ -126,12 +119,7 @@ public final class CommandRunner implements AutoCloseable {
             throw new IOException("stopped before " + argv.get(0) + " could start");
         }
         long start = System.nanoTime();
-        List<String> command = argv;
-        if (!sessionPrefix.isEmpty()) {
-            command = new java.util.ArrayList<>(sessionPrefix);
-            command.addAll(argv);
-        }
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(argv);
         if (stdin == null) {
             builder.redirectInput(DEV_NULL);
         }
@@ -148,7 +136,7 @@ public final class CommandRunner implements AutoCloseable {
             if (stopped) {
                 throw new IOException("stopped before " + argv.get(0) + " could start");
             }
-            process = builder.start();
+            process = Spawn.start(builder, ownSessions);
             live.add(process);
         } finally {
             launching.readLock().unlock();
@@ -166,22 +154,33 @@ public final class CommandRunner implements AutoCloseable {
             if (stdin != null) {
                 stderrReaders.execute(() -> feed(process, stdin));
             }
-            java.util.concurrent.Future<byte[]> stderr =
-                    stderrReaders.submit(() -> readAll(process.getErrorStream(), process));
-            byte[] stdout = readAll(process.getInputStream(), process);
-            byte[] errors = awaitStderr(stderr);
+            Spawn.Outputs outputs = readToEnd(process);
             int exitCode = process.waitFor();
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
-            return new CommandOutcome(List.copyOf(argv), exitCode, stdout, errors, System.nanoTime() - start,
-                    timedOut.get());
+            return new CommandOutcome(List.copyOf(argv), exitCode, outputs.stdout(), outputs.stderr(),
+                    System.nanoTime() - start, timedOut.get());
         } finally {
             live.remove(process);
             if (scope != null) {
                 scope.remove(process);
             }
         }
+    }
+
+    /**
+     * Both outputs to their ends: in this thread alone where the launch allows it (the native
+     * executable's), else stdout here and stderr in a helper thread, so neither pipe fills up.
+     */
+    private Spawn.Outputs readToEnd(Process process) throws IOException, InterruptedException {
+        Spawn.Outputs outputs = Spawn.readToEnd(process);
+        if (outputs != null) {
+            return outputs;
+        }
+        java.util.concurrent.Future<byte[]> stderr = stderrReaders.submit(() -> readAll(process.getErrorStream(), process));
+        byte[] stdout = readAll(process.getInputStream(), process);
+        return new Spawn.Outputs(stdout, awaitStderr(stderr));
     }
 
     private static void feed(Process process, byte[] stdin) {

@@ -1,5 +1,6 @@
 package dev.futures.task;
 
+import dev.futures.spawn.Spawn;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -107,10 +108,9 @@ public final class RunReaper {
             if (script == null) {
                 // Unmarked itself (this process's own environment has no marker), its output
                 // nowhere: it must not hold a pipe a caller waits on, as $(futures map ...) does.
-                script = new ProcessBuilder(List.of("/bin/sh", "-c", SCRIPT, "futures-reaper", name + "=1"))
+                script = Spawn.start(new ProcessBuilder(List.of("/bin/sh", "-c", SCRIPT, "futures-reaper", name + "=1"))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
+                        .redirectError(ProcessBuilder.Redirect.DISCARD));
             }
         }
     }

@@ -1,0 +1,85 @@
+package dev.futures.spawn;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way this program starts another: {@link #start(ProcessBuilder, boolean)}. Inside the
+ * native executable it is {@code posix_spawn} ({@link PosixSpawn}); on the JVM, or with
+ * {@code FUTURES_SPAWN=jdk} (to compare, or to step around a libc that lacks
+ * {@code posix_spawn_file_actions_addclosefrom_np}, glibc before 2.34), the JDK's
+ * {@link ProcessBuilder#start()}. Both give a {@link Process} with the same behaviour: pipes as
+ * the builder asks, {@code exitValue} 128 + signal for a killed child, the JDK's messages.
+ */
+public final class Spawn {
+    private static final boolean NATIVE =
+            "runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))
+                    && !"jdk".equals(System.getenv("FUTURES_SPAWN"));
+    private static final List<String> SETSID = setsid();
+
+    private Spawn() {
+    }
+
+    /** {@link #start(ProcessBuilder, boolean)} in this process's session. */
+    public static Process start(ProcessBuilder builder) throws IOException {
+        return start(builder, false);
+    }
+
+    /**
+     * Starts what {@code builder} describes. {@code newSession}: in a session (and process group)
+     * of its own, so a terminal's Ctrl-C, which goes to the whole foreground process group,
+     * reaches this process only. Natively that is a flag of the spawn; the JDK cannot set it,
+     * so there the command is run through util-linux {@code setsid} (about 0.5 ms more), or
+     * as it is where {@code setsid} is not installed.
+     */
+    public static Process start(ProcessBuilder builder, boolean newSession) throws IOException {
+        if (NATIVE) {
+            return PosixSpawn.start(builder, newSession);
+        }
+        if (newSession && !SETSID.isEmpty()) {
+            List<String> command = builder.command();
+            List<String> prefixed = new ArrayList<>(SETSID);
+            prefixed.addAll(command);
+            builder.command(prefixed);
+            try {
+                return builder.start();
+            } finally {
+                builder.command(command);
+            }
+        }
+        return builder.start();
+    }
+
+    /** Everything a child wrote to its stdout and its stderr. */
+    public record Outputs(byte[] stdout, byte[] stderr) {
+    }
+
+    /**
+     * Reads {@code process}'s stdout and stderr to their ends in the calling thread, when it was
+     * started here through posix_spawn with both piped; null otherwise, and then the caller reads
+     * them itself (one of them on another thread, so that neither pipe fills up).
+     */
+    public static Outputs readToEnd(Process process) throws IOException {
+        if (process instanceof SpawnedProcess spawned && spawned.getInputStream() instanceof FdInputStream stdout
+                && spawned.getErrorStream() instanceof FdInputStream stderr) {
+            return OutputPoller.readToEnd(stdout, stderr);
+        }
+        return null;
+    }
+
+    /** Whether programs start through posix_spawn here (the native executable) rather than the JDK. */
+    public static boolean isPosixSpawn() {
+        return NATIVE;
+    }
+
+    private static List<String> setsid() {
+        for (String path : new String[] {"/usr/bin/setsid", "/bin/setsid"}) {
+            if (new File(path).canExecute()) {
+                return List.of(path);
+            }
+        }
+        return List.of();
+    }
+}
