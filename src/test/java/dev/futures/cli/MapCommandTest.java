@@ -291,6 +291,53 @@ class MapCommandTest {
         assertEquals("fast", result.getOutput());
     }
 
+    /**
+     * A command holds its stdin, stdout and stderr and no other descriptor: not the pipe of a
+     * command started beside it (whose reader would then wait for that pipe's end as long as this
+     * one lives), not a file of futures'. Both launch paths (the JDK's, posix_spawn's) close them.
+     */
+    @Test
+    void aCommandInheritsOnlyItsThreeStandardDescriptors(QuarkusMainLauncher launcher) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("map", "-j4", "sh", "-c",
+                "for fd in 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do "
+                        + "[ -e /proc/$$/fd/$fd ] && echo \"{} holds $fd\"; done; echo {}", ":::"));
+        java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(String::valueOf).forEach(args::add);
+        LaunchResult result = launcher.launch(args.toArray(String[]::new));
+        assertEquals(String.join("\n", java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(String::valueOf).toList()),
+                result.getOutput());
+        assertEquals(0, result.exitCode());
+    }
+
+    /** Inputs that look like a JVM's or a native image's options are inputs like any other. */
+    @Test
+    @Launch({"map", "echo", ":::", "-Dx=1", "-XX:+PrintGC", "-Xmx10m"})
+    void inputsThatLookLikeRuntimeOptionsReachTheCommand(LaunchResult result) {
+        assertEquals("-Dx=1\n-XX:+PrintGC\n-Xmx10m", result.getOutput());
+        assertEquals(0, result.exitCode());
+    }
+
+    /** A command killed by a signal reports 128 + the signal, as a shell does, on both launch paths. */
+    @Test
+    void aCommandKilledByASignalReportsOneHundredTwentyEightPlusIt(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "--output", "jsonl", "sh", "-c", "kill -TERM $$", ":::", "x");
+        assertEquals(1, result.exitCode());
+        java.util.Map<String, Object> event = result.getOutput().lines().map(new dev.futures.protocol.NdjsonCodec()::decode)
+                .filter(e -> "result".equals(e.get("event"))).findFirst().orElseThrow();
+        assertEquals(143L, event.get("exit_code"), result.getOutput());
+    }
+
+    /** Standard input is /dev/null for a command (map's stdin is its input), and the program is found in PATH. */
+    @Test
+    void aCommandReadsNothingFromStdinAndIsFoundInThePath(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "-j2", "sh", "-c", "cat; echo {}", ":::", "a", "b");
+        assertEquals("a\nb", result.getOutput());
+        assertEquals(0, result.exitCode());
+        LaunchResult missing = launcher.launch("map", "no-such-program-in-any-path", ":::", "a");
+        assertEquals(1, missing.exitCode());
+        assertTrue(stderr(missing).contains("cannot run 'no-such-program-in-any-path': No such file or directory"),
+                stderr(missing));
+    }
+
     @Test
     void firstExceptionReturnsWithASummaryAndCancelsWhatHasNotStarted(QuarkusMainLauncher launcher) {
         // The good jobs take a generous second, so job 3 is surely still queued when the run returns
