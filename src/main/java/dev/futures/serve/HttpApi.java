@@ -270,6 +270,10 @@ public final class HttpApi implements AutoCloseable {
                 Map<String, Object> body = body(exchange);
                 service.shutdown(!Boolean.FALSE.equals(body.get("wait")), Boolean.TRUE.equals(body.get("cancel_futures")));
                 send(exchange, 200, Events.event("shutdown"));
+                // Flushed and finished before the server may stop: HttpServer.stop closes every
+                // connection, and an answer still in the exchange's buffer would be lost with it
+                // (the native daemon lost that race several times per test run).
+                exchange.close();
                 onShutdown.run();
             }
             case "/v1/stats" -> {
