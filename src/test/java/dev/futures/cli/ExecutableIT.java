@@ -3,6 +3,7 @@ package dev.futures.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -523,6 +524,8 @@ class ExecutableIT {
     /** The build trained a class-data archive for this JDK and the launcher maps it. */
     @Test
     void theLauncherStartsFromTheBuildsClassDataArchive() throws Exception {
+        assumeTrue(System.getProperty("native.image.path") == null,
+                "the native executable runs no JVM, so it has no class-data archive to map");
         Path log = dir.resolve("classes.log");
         Process version = start(java.util.Map.of("FUTURES_JAVA_OPTS", "-Xlog:class+load:file=" + log), "--version");
         assertTrue(stdout(version).startsWith("futures "));
