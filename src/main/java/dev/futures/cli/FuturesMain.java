@@ -1,7 +1,9 @@
 package dev.futures.cli;
 
+import dev.futures.spawn.Spawn;
 import dev.futures.task.RunReaper;
 import dev.futures.worker.WorkerMain;
+import java.util.Arrays;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -16,6 +18,8 @@ public class FuturesMain {
     static final String WORKER = "worker";
 
     public static void main(String... args) {
+        args = takeLeadingSystemProperties(args);
+        Spawn.catchBrokenPipes(); // a closed stdout is an error to handle, not a death (native)
         chooseLaunchMechanism();
         if (args.length > 0 && args[0].equals(WORKER)) {
             // Hidden from help: the process pool starts this executable again in this mode.
@@ -24,6 +28,25 @@ public class FuturesMain {
         // A worker's children inherit its parent's marker: the parent's reaper covers them.
         RunReaper.install();
         Quarkus.run(FuturesApplication.class, args);
+    }
+
+    /**
+     * Leading {@code -Dname=value} words set system properties, as {@code java -Dname=value -jar}
+     * does, and are not the command's; the first other word ends them. The native executable
+     * does not parse its arguments as runtime options (so {@code futures map echo ::: -Dx=1}
+     * prints {@code -Dx=1}), and this keeps the one use of that worth keeping: configuration
+     * given in front of the verb, which is also how Quarkus' test launcher passes its own.
+     */
+    static String[] takeLeadingSystemProperties(String[] args) {
+        int taken = 0;
+        while (taken < args.length && args[taken].startsWith("-D") && args[taken].length() > 2) {
+            String property = args[taken].substring(2);
+            int equals = property.indexOf('=');
+            System.setProperty(equals < 0 ? property : property.substring(0, equals),
+                    equals < 0 ? "" : property.substring(equals + 1));
+            taken++;
+        }
+        return taken == 0 ? args : Arrays.copyOfRange(args, taken, args.length);
     }
 
     /**

@@ -14,9 +14,9 @@ import java.util.List;
  * the builder asks, {@code exitValue} 128 + signal for a killed child, the JDK's messages.
  */
 public final class Spawn {
-    private static final boolean NATIVE =
-            "runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))
-                    && !"jdk".equals(System.getenv("FUTURES_SPAWN"));
+    private static final boolean IN_IMAGE = "runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"));
+    private static final boolean NATIVE = IN_IMAGE && !"jdk".equals(System.getenv("FUTURES_SPAWN"));
+    private static volatile boolean brokenPipesCaught;
     private static final List<String> SETSID = setsid();
 
     private Spawn() {
@@ -35,6 +35,7 @@ public final class Spawn {
      * as it is where {@code setsid} is not installed.
      */
     public static Process start(ProcessBuilder builder, boolean newSession) throws IOException {
+        catchBrokenPipes();
         if (NATIVE) {
             return PosixSpawn.start(builder, newSession);
         }
@@ -67,6 +68,26 @@ public final class Spawn {
             return OutputPoller.readToEnd(stdout, stderr);
         }
         return null;
+    }
+
+    /**
+     * In the native executable, a write to a pipe whose reader is gone (a child that closed its
+     * stdin, a {@code | head} that exited) must fail with {@code EPIPE}, as on the JVM, whose
+     * runtime catches SIGPIPE: the native image leaves SIGPIPE's default, which kills the
+     * process (the JDK's own launch used to install a handler as a side effect, this one does
+     * not). A handler that does nothing, not SIG_IGN, so that {@code exec} resets it and every
+     * child starts with SIGPIPE's default. Idempotent; nothing on the JVM.
+     */
+    public static void catchBrokenPipes() {
+        if (!IN_IMAGE || brokenPipesCaught) {
+            return;
+        }
+        synchronized (Spawn.class) {
+            if (!brokenPipesCaught) {
+                sun.misc.Signal.handle(new sun.misc.Signal("PIPE"), signal -> { });
+                brokenPipesCaught = true;
+            }
+        }
     }
 
     /** Whether programs start through posix_spawn here (the native executable) rather than the JDK. */

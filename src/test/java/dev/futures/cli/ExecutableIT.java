@@ -521,6 +521,76 @@ class ExecutableIT {
         assertEquals(inputs, lines);
     }
 
+    /**
+     * A command that exits without reading its stdin ({@code --pipe} into {@code true}) makes
+     * the write of its block fail with EPIPE, which is no error of the run: the native
+     * executable must not die of SIGPIPE there (it did once programs started through posix_spawn,
+     * until it caught the signal as the JVM does).
+     */
+    @Test
+    void aCommandThatReadsNoStdinDoesNotKillTheRun() throws Exception {
+        Path inputs = Files.writeString(dir.resolve("inputs"), ("y".repeat(1023) + "\n").repeat(400)); // 400 KB
+        Process process = new ProcessBuilder(EXECUTABLE, "map", "-j2", "--pipe", "--block", "200k", "true")
+                .redirectInput(inputs.toFile()).redirectError(dir.resolve("stderr").toFile()).start();
+        started.add(process);
+        assertEquals("", stdout(process));
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("stderr")));
+    }
+
+    /**
+     * A closed stdout ends the run as it ends GNU parallel and xargs ({@code seq 20000 | futures
+     * map ... | head -n 3}): no new job starts, nothing more is printed, and the exit status is
+     * a SIGPIPE death's, 141. {@code how} is the verb and output: map in text and JSON lines,
+     * run, and the session's map.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"map", "map-jsonl", "run", "session"})
+    void aClosedStdoutEndsTheRunWithoutStartingTheRest(String how) throws Exception {
+        Path ran = dir.resolve("ran");
+        String job = "echo {} >> " + ran + "; echo {}";
+        StringBuilder input = new StringBuilder();
+        List<String> args = new ArrayList<>(List.of(EXECUTABLE));
+        switch (how) {
+            case "map", "map-jsonl" -> {
+                args.addAll(List.of("map", "-j2", "--output", how.equals("map") ? "text" : "jsonl", "sh", "-c", job));
+                for (int i = 1; i <= 20_000; i++) {
+                    input.append(i).append('\n');
+                }
+            }
+            case "run" -> {
+                args.addAll(List.of("run", "-j2"));
+                for (int i = 1; i <= 20_000; i++) {
+                    input.append(job.replace("{}", String.valueOf(i))).append('\n');
+                }
+            }
+            default -> {
+                args.addAll(List.of("session", "-j2"));
+                input.append("{\"op\":\"map\",\"task\":\"sh\",\"inputs\":[");
+                for (int i = 1; i <= 20_000; i++) {
+                    input.append(i == 1 ? "" : ",").append('"').append(job.replace("{}", String.valueOf(i))).append('"');
+                }
+                input.append("]}\n");
+            }
+        }
+        Path inputs = Files.writeString(dir.resolve("inputs"), input);
+        Process process = new ProcessBuilder(args).redirectInput(inputs.toFile())
+                .redirectError(dir.resolve("stderr").toFile()).start();
+        started.add(process);
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(out.readLine() != null, "fewer than three lines");
+        }
+        out.close(); // what head does after its third line
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), how + " went on after its stdout was closed");
+        assertEquals(141, process.exitValue(), Files.readString(dir.resolve("stderr")));
+        long jobs;
+        try (var lines = Files.lines(ran)) {
+            jobs = lines.count();
+        }
+        assertTrue(jobs < 2_000, how + ": " + jobs + " of 20000 jobs ran");
+        assertEquals("", Files.readString(dir.resolve("stderr")));
+    }
+
     /** The build trained a class-data archive for this JDK and the launcher maps it. */
     @Test
     void theLauncherStartsFromTheBuildsClassDataArchive() throws Exception {

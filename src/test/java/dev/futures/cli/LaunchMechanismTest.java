@@ -26,6 +26,21 @@ class LaunchMechanismTest {
     }
 
     @Test
+    void leadingSystemPropertiesAreTakenAndTheRestIsTheCommands() {
+        try {
+            String[] rest = FuturesMain.takeLeadingSystemProperties(
+                    new String[] {"-Dfutures.test.a=1", "-Dfutures.test.b", "map", "echo", ":::", "-Dx=1"});
+            assertEquals(java.util.List.of("map", "echo", ":::", "-Dx=1"), java.util.List.of(rest));
+            assertEquals("1", System.getProperty("futures.test.a"));
+            assertEquals("", System.getProperty("futures.test.b"));
+            assertEquals(null, System.getProperty("x"));
+        } finally {
+            System.clearProperty("futures.test.a");
+            System.clearProperty("futures.test.b");
+        }
+    }
+
+    @Test
     void theUsersChoiceStands() {
         System.setProperty(FuturesMain.LAUNCH_MECHANISM, "POSIX_SPAWN");
         FuturesMain.chooseLaunchMechanism();
