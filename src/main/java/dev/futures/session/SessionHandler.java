@@ -88,6 +88,15 @@ public final class SessionHandler {
     }
 
     /**
+     * Nobody reads the answers any more (the session's stdout was closed): pending work is
+     * cancelled and running work killed, so that an operation in progress ends at once.
+     */
+    public void abandon() {
+        pool.executor().shutdown(false, true);
+        pool.stopWorkers(true);
+    }
+
+    /**
      * The session's exit code, once closed: 3 if the pool broke under a future, else 1 if a
      * future failed or a submit was refused, else 0 (cancelled work is no failure).
      */

@@ -125,6 +125,7 @@ public final class JobRunner {
         long failed = 0;
         boolean returned = false;
         boolean abandon = false;
+        boolean stdoutClosed = false;
         String problem = null;
         int exitCode = ExitCodes.OK;
         try {
@@ -163,6 +164,16 @@ public final class JobRunner {
                     result = settings.jsonl() ? result : diverted; // JSON events still carry the outputs
                 }
                 printer.result(result);
+                if (out.checkError()) {
+                    // The reader is gone (| head): as GNU parallel and xargs end, no job starts,
+                    // running ones are killed with their trees, nothing more is printed.
+                    stdoutClosed = true;
+                    results.stopFeeding();
+                    pool.stopTakingWork();
+                    pool.killRunning();
+                    abandon = true;
+                    break;
+                }
                 finished++;
                 if (!result.succeeded()) {
                     failed++;
@@ -216,6 +227,10 @@ public final class JobRunner {
         if (exitCode == ExitCodes.OK && failed > 0 && !haltedOnSuccess) { // GNU: halting on success exits 0
             exitCode = ExitCodes.FAILED;
             problem = failed + " of " + finished + " task" + (finished == 1 ? "" : "s") + " failed";
+        }
+        if (stdoutClosed) {
+            exitCode = ExitCodes.STDOUT_CLOSED;
+            problem = null; // silent, as a program that SIGPIPE ends
         }
         if (signals.received() != 0) {
             // 130 and 143 come before every other code (DESIGN.md's precedence).
