@@ -21,6 +21,9 @@ final class CommandLines {
         for (String verb : new String[] {"map", "run", "submit"}) {
             commandLine.getSubcommands().get(verb).setStopAtPositional(true);
         }
+        // As GNU parallel: an option given twice is no error, the last one counts (a 'parallel'
+        // link adds --gnu, and `parallel --gnu -k ... -k` must still run).
+        commandLine.getSubcommands().get("map").setOverwrittenOptionsAllowed(true);
         GroupedHelp.install(commandLine.getSubcommands().get("map"));
         GroupedHelp.install(commandLine.getSubcommands().get("run"));
         commandLine.setParameterExceptionHandler(CommandLines::usageError);

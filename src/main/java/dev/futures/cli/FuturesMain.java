@@ -27,7 +27,43 @@ public class FuturesMain {
         }
         // A worker's children inherit its parent's marker: the parent's reaper covers them.
         RunReaper.install();
-        Quarkus.run(FuturesApplication.class, args);
+        Quarkus.run(FuturesApplication.class, asParallel(invokedName()) ? gnuMap(args) : args);
+    }
+
+    /**
+     * The name this program was invoked by (argv[0]'s last part): natively the first field of
+     * {@code /proc/self/cmdline}; on the JVM what the launcher passes as {@code dev.futures.argv0}.
+     * Null when neither tells.
+     */
+    static String invokedName() {
+        String argv0 = System.getProperty("dev.futures.argv0");
+        if (argv0 == null && "runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
+            try {
+                byte[] cmdline = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/cmdline"));
+                int end = 0;
+                while (end < cmdline.length && cmdline[end] != 0) {
+                    end++;
+                }
+                argv0 = new String(cmdline, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                return null;
+            }
+        }
+        return argv0 == null ? null : argv0.substring(argv0.lastIndexOf('/') + 1);
+    }
+
+    /** Invoked through a link named {@code parallel} (or {@code parallel.EXT}): GNU parallel's habits throughout. */
+    static boolean asParallel(String name) {
+        return name != null && (name.equals("parallel") || name.startsWith("parallel."));
+    }
+
+    /** {@code parallel ARGS} is {@code futures map --gnu ARGS}. */
+    static String[] gnuMap(String[] args) {
+        String[] map = new String[args.length + 2];
+        map[0] = "map";
+        map[1] = "--gnu";
+        System.arraycopy(args, 0, map, 2, args.length);
+        return map;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.futures.cli;
 import dev.futures.cli.input.ArgsPerJob;
 import dev.futures.cli.input.InputGroups;
 import dev.futures.cli.input.UsageError;
+import dev.futures.cli.jobs.CommandForm;
 import dev.futures.cli.jobs.Job;
 import dev.futures.cli.jobs.Jobs;
 import dev.futures.cli.jobs.PoolKind;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Parameters;
                         + "No shell is involved unless COMMAND is one, or is one word with shell syntax "
                         + "('gzip < {} > {}.gz': a shell line, inputs quoted), or is absent (each input is a "
                         + "command line)."},
-        mixinStandardHelpOptions = true,
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         footer = {"", "Examples: futures map -j4 gzip -k ::: *.log",
                 "          futures map convert {} {.}.png ::: *.jpg",
                 "          futures map echo {1}-{2} ::: a b ::: 1 2",
@@ -43,9 +44,12 @@ import picocli.CommandLine.Parameters;
                 "          cat big.log | futures map --pipe grep ERROR",
                 "",
                 "Differs from GNU parallel: input order is the default (-k is accepted); several command words "
-                        + "are never joined into a shell line (quote a shell line as one word); shell lines run "
-                        + "/bin/sh ($FUTURES_SHELL), not $SHELL; --timeout is the whole run's deadline (each job's is "
-                        + "--task-timeout). The README's 'Coming from GNU parallel' table has the rest."})
+                        + "are never joined into a shell line (quote a shell line as one word; a shell operator "
+                        + "among the words is said on stderr); shell lines run /bin/sh ($FUTURES_SHELL), not $SHELL; "
+                        + "--timeout is the whole run's deadline (each job's is --task-timeout). --gnu, or invoking "
+                        + "futures through a link named 'parallel', turns GNU's rules on: words joined into one shell "
+                        + "line, GNU's shell, completion order unless -k. The README's 'Coming from GNU parallel' "
+                        + "table has the rest."})
 public class MapCommand implements Callable<Integer> {
 
     @Mixin
@@ -71,9 +75,18 @@ public class MapCommand implements Callable<Integer> {
     @Inject
     FuturesConfig config;
 
+    @Inject
+    VersionProvider versions;
+
     @Override
     public Integer call() {
+        String citation = options.compat.citationText(versions.getVersion()[0].substring("futures ".length()));
+        if (citation != null) {
+            System.out.println(citation);
+            return 0;
+        }
         InputGroups groups = options.input.groups(words);
+        warnOfSplitShellLine(groups.command());
         if (task != null) {
             return runTask(groups);
         }
@@ -87,8 +100,8 @@ public class MapCommand implements Callable<Integer> {
         RunSettings settings = options.settings(config);
         Iterator<java.util.List<String>> inputs = inputs(groups, settings); // reads --header's names
         java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
-        Job.Argv argv = command.argv(groups.command(), argsPerJob.width(groups.width()), argsPerJob.context(),
-                config.shell(), groups.columnNames(), total::get);
+        Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), argsPerJob.width(groups.width()),
+                argsPerJob.context(), options.compat.shell(config.shell()), groups.columnNames(), total::get);
         if (command.needsTotal(groups.command())) {
             // {##}: every input read first, as GNU parallel does to know it.
             java.util.List<java.util.List<String>> all = new ArrayList<>();
@@ -99,6 +112,24 @@ public class MapCommand implements Callable<Integer> {
         Iterator<Job> jobs = options.resumable(Jobs.from(inputs, argv), false, config.shell());
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, jobCount(groups, settings));
+    }
+
+    /**
+     * Under futures' rule a command's words reach the program as they are, so a shell operator
+     * typed as a word of its own ({@code echo {}\; exit {}}) is an argument, never silently:
+     * one line on stderr (diagnostics never go to stdout, in JSON lines neither) names it and
+     * both ways out, and the command runs as asked.
+     */
+    private void warnOfSplitShellLine(java.util.List<String> words) {
+        if (options.compat.gnu() || command.quoted()) {
+            return;
+        }
+        String operator = CommandForm.splitShellOperator(words);
+        if (operator != null) {
+            System.err.println("futures map: '" + operator + "' reaches " + words.get(0) + " as an argument, not as "
+                    + "shell syntax: quote the whole line as one word for a shell line, or use --gnu for GNU "
+                    + "parallel's rule (words joined into one shell line)");
+        }
     }
 
     /** {@code --pipe}: a job per block of stdin (or of the one -a file), the block on its stdin. */
@@ -119,8 +150,8 @@ public class MapCommand implements Callable<Integer> {
         } catch (java.io.FileNotFoundException e) {
             throw new UsageError("cannot read -a '" + files.get(0) + "': " + e.getMessage());
         }
-        Job.Argv argv = command.argv(groups.command(), 0, argsPerJob.context(), config.shell(), java.util.Map.of(),
-                () -> 0);
+        Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), 0, argsPerJob.context(),
+                options.compat.shell(config.shell()), java.util.Map.of(), () -> 0);
         Iterator<Job> jobs = Jobs.ofBlocks(pipe.blocks(in, records), argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);

@@ -19,8 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A GNU parallel user's invocations, side by side: each case of {@code gnu/cases.txt} runs
- * with GNU parallel ({@code parallel -k}) and with {@code futures map}, in an empty directory
- * each, and must print the same stdout and end in the same exit class (zero or not). GNU
+ * with GNU parallel ({@code parallel -k}), with {@code futures map} and through a link named
+ * {@code parallel} (with -k), in an empty directory each, and must print the same stdout and
+ * end in the same exit class (zero or not); each case of {@code gnu/gnu-rule.txt}, which needs
+ * GNU's command-line rule, with {@code futures map --gnu -k} and through the link. GNU
  * parallel must be installed ({@code .ci/run} installs Debian's); a machine without it skips
  * these cases unless {@code CI} is set, where that is a failure.
  */
@@ -28,24 +30,62 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GnuParallelIT {
     private static final String EXECUTABLE = System.getProperty("futures.executable", "target/futures");
 
+    /** A directory holding {@code parallel}, a link to the executable: GNU parallel's rules throughout. */
+    private static Path linkDirectory;
+
     static Stream<String> cases() throws IOException {
-        try (var in = GnuParallelIT.class.getResourceAsStream("/gnu/cases.txt")) {
+        return casesOf("/gnu/cases.txt");
+    }
+
+    /** Invocations that need GNU's command-line rule (words joined into one shell line): --gnu or the link only. */
+    static Stream<String> gnuRuleCases() throws IOException {
+        return casesOf("/gnu/gnu-rule.txt");
+    }
+
+    private static Stream<String> casesOf(String resource) throws IOException {
+        try (var in = GnuParallelIT.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#")).toList().stream();
         }
     }
 
+    @org.junit.jupiter.api.BeforeAll
+    static void linkAsParallel() throws IOException {
+        linkDirectory = Files.createTempDirectory("gnu-link");
+        Files.createSymbolicLink(linkDirectory.resolve("parallel"), Path.of(EXECUTABLE).toAbsolutePath());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeLink() throws IOException {
+        Files.deleteIfExists(linkDirectory.resolve("parallel"));
+        Files.deleteIfExists(linkDirectory);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void printsWhatGnuParallelPrints(String snippet) throws Exception {
+        assertSameAsGnu(Path.of(EXECUTABLE).toAbsolutePath() + " map", snippet);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"cases", "gnuRuleCases"})
+    void printsWhatGnuParallelPrintsThroughAParallelLink(String snippet) throws Exception {
+        assertSameAsGnu(linkDirectory.resolve("parallel") + " -k", snippet);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gnuRuleCases")
+    void printsWhatGnuParallelPrintsWithGnu(String snippet) throws Exception {
+        assertSameAsGnu(Path.of(EXECUTABLE).toAbsolutePath() + " map --gnu -k", snippet);
+    }
+
+    private static void assertSameAsGnu(String ours, String snippet) throws Exception {
         boolean installed = Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, "parallel")));
         if (System.getenv("CI") != null) {
             assertTrue(installed, "GNU parallel is not installed (.ci/run installs it)");
         }
         Assumptions.assumeTrue(installed, "GNU parallel is not installed");
-        String gnu = run("parallel -k", snippet);
-        String ours = run(Path.of(EXECUTABLE).toAbsolutePath() + " map", snippet);
-        assertEquals(gnu, ours, snippet);
+        assertEquals(run("parallel -k", snippet), run(ours, snippet), snippet);
     }
 
     /** The snippet's stdout and, on a last line, its exit class; run by bash in a directory of its own. */

@@ -1,6 +1,8 @@
 package dev.futures.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,17 @@ class LaunchMechanismTest {
             System.clearProperty("futures.test.a");
             System.clearProperty("futures.test.b");
         }
+    }
+
+    @Test
+    void aLinkNamedParallelIsFuturesMapWithGnusRules() {
+        assertTrue(FuturesMain.asParallel("parallel"));
+        assertTrue(FuturesMain.asParallel("parallel.futures"));
+        assertFalse(FuturesMain.asParallel("futures"));
+        assertFalse(FuturesMain.asParallel("parallel-sort"));
+        assertFalse(FuturesMain.asParallel(null));
+        assertEquals(java.util.List.of("map", "--gnu", "-k", "echo", ":::", "a"),
+                java.util.List.of(FuturesMain.gnuMap(new String[] {"-k", "echo", ":::", "a"})));
     }
 
     @Test

@@ -316,6 +316,48 @@ class MapCommandTest {
         assertEquals(0, result.exitCode());
     }
 
+    /**
+     * futures' own rule: the words reach the program as they are, and a shell operator among them
+     * is said on stderr (never stdout, so JSON lines stay clean), naming it and both ways out.
+     */
+    @Test
+    void aShellOperatorAmongTheWordsRunsAsAskedAndIsSaid(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "echo", "{};", "exit", "{}", ":::", "x");
+        assertEquals("x; exit x", result.getOutput());
+        assertEquals(0, result.exitCode());
+        assertTrue(stderr(result).contains("futures map: '{};' reaches echo as an argument, not as shell syntax: "
+                + "quote the whole line as one word for a shell line, or use --gnu"), stderr(result));
+        LaunchResult jsonl = launcher.launch("map", "--output", "jsonl", "echo", "{}", "&&", "echo", "again", ":::", "x");
+        assertTrue(jsonl.getOutput().lines().allMatch(line -> line.startsWith("{")), jsonl.getOutput());
+        assertTrue(stderr(jsonl).contains("'&&' reaches echo"), stderr(jsonl));
+        LaunchResult script = launcher.launch("map", "sh", "-c", "echo {}; exit 0", ":::", "x");
+        assertEquals("", stderr(script), "a shell given -c takes its script as one word");
+        LaunchResult quoted = launcher.launch("map", "-q", "echo", "{};", ":::", "x");
+        assertEquals("x;", quoted.getOutput());
+        assertEquals("", stderr(quoted), "-q says the words are meant as they are");
+    }
+
+    /** --gnu: GNU parallel's rule, the words joined into one shell line with the inputs quoted into it. */
+    @Test
+    void gnuJoinsTheWordsIntoOneShellLine(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("map", "--gnu", "-k", "echo", "{};", "exit", "{}", ":::", "0", "1");
+        assertEquals("0\n1", result.getOutput());
+        assertEquals(1, result.exitCode());
+        assertEquals("futures map: 1 of 2 tasks failed", stderr(result));
+        LaunchResult quotedInputs = launcher.launch("map", "--gnu", "-k", "echo", "{}", "|", "tr", "a-z", "A-Z",
+                ":::", "a;b", "$x");
+        assertEquals("A;B\n$X", quotedInputs.getOutput());
+        LaunchResult keepWords = launcher.launch("map", "--gnu", "-q", "echo", "{};", ":::", "x");
+        assertEquals("x;", keepWords.getOutput());
+    }
+
+    @Test
+    @Launch({"map", "--citation"})
+    void citationPrintsItsTextAndExitsZero(LaunchResult result) {
+        assertTrue(result.getOutput().startsWith("futures ") && result.getOutput().contains("no citation"), result.getOutput());
+        assertEquals(0, result.exitCode());
+    }
+
     /** A command killed by a signal reports 128 + the signal, as a shell does, on both launch paths. */
     @Test
     void aCommandKilledByASignalReportsOneHundredTwentyEightPlusIt(QuarkusMainLauncher launcher) {

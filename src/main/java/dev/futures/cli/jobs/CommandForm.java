@@ -49,8 +49,24 @@ public final class CommandForm {
     public static Job.Argv of(List<String> command, boolean quote, String replaceString, String shell,
             Map<String, String> environment, int groups, ArgsPerJob.Context context, ReplacementString.Rules rules,
             java.util.function.LongSupplier total) {
+        return of(command, quote, false, replaceString, shell, environment, groups, context, rules, total);
+    }
+
+    /**
+     * The same; {@code gnu}: GNU parallel's own rule, where the command's words are joined into
+     * one shell line ({@code parallel echo {}\; exit {}} runs {@code echo 'x'; exit 'x'}), the
+     * inputs quoted into it, unless {@code -q} keeps each word as it is. A line with no shell
+     * syntax runs as an argv all the same: the shell would split it into those very words.
+     */
+    public static Job.Argv of(List<String> command, boolean quote, boolean gnu, String replaceString, String shell,
+            Map<String, String> environment, int groups, ArgsPerJob.Context context, ReplacementString.Rules rules,
+            java.util.function.LongSupplier total) {
         if (command.isEmpty()) {
             return new ShellLine(shell, (values, seq, slot) -> String.join(" ", values));
+        }
+        if (gnu && !quote && command.size() > 1
+                && command.stream().anyMatch(word -> hasShellSyntax(word, replaceString))) {
+            command = List.of(String.join(" ", command));
         }
         if (!quote && command.size() == 1 && hasShellSyntax(command.get(0), replaceString)) {
             CommandTemplate template = new CommandTemplate(command, replaceString, true, context, rules, total);
@@ -86,6 +102,37 @@ public final class CommandForm {
      */
     static final java.util.Set<String> SHELL_ONLY = java.util.Set.of("exit", "cd", "export", "unset", "set", "source",
             ".", "eval", "alias", "shift", "trap", "ulimit", "umask", "return", "readonly", "times", "exec", ":");
+
+    /**
+     * The first word of {@code command} that is a shell operator or ends in one ({@code ;},
+     * {@code &&}, {@code ||}, {@code |}, {@code &}, {@code >}, {@code >>}, {@code <},
+     * {@code 2>&1}, {@code {};}, {@code >out}), when the program is not a shell given
+     * {@code -c} (whose script is one word and may hold anything); else null. Under futures'
+     * own rule such a word reaches the program as an argument, which is seldom what was meant.
+     */
+    public static String splitShellOperator(List<String> command) {
+        if (command.size() < 2 || isShellWithScript(command)) {
+            return null;
+        }
+        for (String word : command.subList(1, command.size())) {
+            if (SHELL_OPERATOR.matcher(word).matches()) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern SHELL_OPERATOR = Pattern.compile(
+            "\\d?>>?|<|&&|\\|\\||\\||&|\\d?>&\\d|&>|.*;|\\d?>>?[^>&].*");
+
+    private static boolean isShellWithScript(List<String> command) {
+        String program = command.get(0).substring(command.get(0).lastIndexOf('/') + 1);
+        return SHELLS.contains(program) && command.stream().skip(1).anyMatch(word -> word.matches("-[a-zA-Z]*c[a-zA-Z]*"));
+    }
+
+    /** Shells, by the names GNU parallel knows them. */
+    public static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "dash", "zsh", "ksh", "mksh",
+            "pdksh", "ash", "yash", "posh", "csh", "tcsh", "fish");
 
     static boolean hasShellSyntax(String word, String replaceString) {
         String bare = REPLACEMENTS.matcher(replaceString == null ? word : word.replace(replaceString, "")).replaceAll("");

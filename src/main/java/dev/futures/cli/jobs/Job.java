@@ -54,9 +54,14 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
         return values.size() == 1 ? values.get(0) : String.join(" ", values);
     }
 
-    /** What GNU parallel tells each job in its environment: {@code $PARALLEL_SEQ} and {@code $PARALLEL_JOBSLOT}. */
+    /**
+     * What GNU parallel tells each job in its environment: {@code $PARALLEL_SEQ},
+     * {@code $PARALLEL_JOBSLOT} and {@code $PARALLEL_PID} (this program's pid, also in a
+     * process-pool worker's job).
+     */
     java.util.Map<String, String> environment(int slot) {
-        return java.util.Map.of("PARALLEL_SEQ", Long.toString(seq), "PARALLEL_JOBSLOT", Integer.toString(slot));
+        return java.util.Map.of("PARALLEL_SEQ", Long.toString(seq), "PARALLEL_JOBSLOT", Integer.toString(slot),
+                "PARALLEL_PID", Long.toString(ProcessHandle.current().pid()));
     }
 
     /**

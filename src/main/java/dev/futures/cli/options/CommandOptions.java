@@ -32,6 +32,11 @@ public class CommandOptions {
                     + "(one Perl-style s///, flags g and i); repeatable.")
     List<String> rpl = new ArrayList<>();
 
+    /** {@code -q}: the command's words stay as they are. */
+    public boolean quoted() {
+        return quote;
+    }
+
     /** Whether the command uses {@code {##}}, the number of jobs: then every input is read before the first job. */
     public boolean needsTotal(List<String> command) {
         return plus && command.stream().anyMatch(word -> word.contains("{##}"));
@@ -45,6 +50,12 @@ public class CommandOptions {
      */
     public Job.Argv argv(List<String> command, int width, ArgsPerJob.Context context, String shell,
             Map<String, Integer> names, java.util.function.LongSupplier total) {
+        return argv(command, false, width, context, shell, names, total);
+    }
+
+    /** The same; {@code gnu}: GNU parallel's command-line rule ({@link CommandForm}). */
+    public Job.Argv argv(List<String> command, boolean gnu, int width, ArgsPerJob.Context context, String shell,
+            Map<String, Integer> names, java.util.function.LongSupplier total) {
         if (replaceString != null && replaceString.isEmpty()) {
             throw new UsageError("-I needs a replace string");
         }
@@ -53,7 +64,7 @@ public class CommandOptions {
             PerlSubstitution.Definition defined = PerlSubstitution.define(definition);
             custom.put(defined.tag(), defined.substitution());
         }
-        return CommandForm.of(command, quote, replaceString, shell, System.getenv(), width, context,
+        return CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(), width, context,
                 new ReplacementString.Rules(plus, Map.copyOf(custom), names), total);
     }
 }

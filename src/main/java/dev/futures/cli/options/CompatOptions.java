@@ -1,21 +1,32 @@
 package dev.futures.cli.options;
 
+import dev.futures.cli.jobs.CommandForm;
 import picocli.CommandLine.Option;
 
 /**
- * GNU parallel's options that ask for what futures does anyway: accepted so that a pasted
- * command line runs, and documented as such.
+ * GNU parallel's habits: {@code --gnu} (its rules throughout), and its options that ask for what
+ * futures does anyway, accepted so that a pasted command line runs, and documented as such.
  */
 public class CompatOptions {
 
-    @Option(names = {"-k", "--keep-order"}, description = "Accepted for GNU parallel: input order is the default.")
+    @Option(names = {"-k", "--keep-order"}, description = "Keep input order: futures' default, and under --gnu (or as 'parallel') what turns "
+            + "GNU's completion order off.")
     boolean keepOrder;
 
-    @Option(names = "--gnu", description = "Accepted for GNU parallel: futures reads its options GNU's way.")
+    @Option(names = "--gnu", description = "Follow GNU parallel's rules throughout (implied when futures is "
+            + "invoked as 'parallel'): the command's words form one shell line with the inputs quoted into it "
+            + "(-q keeps each word as it is), run by GNU's shell ($PARALLEL_SHELL, else the shell futures was "
+            + "started from, else $SHELL); output in completion order unless -k.")
     boolean gnu;
 
     @Option(names = "--will-cite", description = "Accepted for GNU parallel (futures prints no citation notice).")
     boolean willCite;
+
+    @Option(names = "--citation", description = "As GNU parallel's: print how to cite this program, and exit.")
+    boolean citation;
+
+    @Option(names = "--bibtex", description = "As GNU parallel's: print a BibTeX entry for this program, and exit.")
+    boolean bibtex;
 
     @Option(names = {"-u", "--ungroup", "--line-buffer", "--lb"},
             description = "Accepted for GNU parallel: print each job's output as soon as the job ends (completion "
@@ -28,6 +39,49 @@ public class CompatOptions {
     @Option(names = "--shuf", description = "Run the jobs in a random order (every input is read first, as GNU "
             + "parallel does; {#} numbers them in that order).")
     boolean shuffle;
+
+    /** Whether GNU parallel's rules apply ({@code --gnu}, or invoked as {@code parallel}). */
+    public boolean gnu() {
+        return gnu;
+    }
+
+    /**
+     * {@code --citation} or {@code --bibtex}: the text to print before exiting 0, as GNU
+     * parallel's do; else null.
+     */
+    public String citationText(String version) {
+        if (bibtex) {
+            return "@software{futures,\n  title = {futures: concurrent.futures for the shell, containers and Java},\n"
+                    + "  version = {" + version + "},\n  note = {Python's concurrent.futures model as one executable}\n}";
+        }
+        if (citation) {
+            return "futures " + version + " asks for no citation. If it helped your work, naming it is thanks enough;\n"
+                    + "if you use GNU parallel itself, cite it as its own --citation says.";
+        }
+        return null;
+    }
+
+    /**
+     * The shell for command lines: {@code configured} (futures' own, $FUTURES_SHELL or /bin/sh),
+     * or under {@code --gnu} GNU parallel's choice: $PARALLEL_SHELL, else the shell futures was
+     * started from (its parent process, when that is a shell), else $SHELL, else /bin/sh.
+     */
+    public String shell(String configured) {
+        if (!gnu) {
+            return configured;
+        }
+        String chosen = System.getenv("PARALLEL_SHELL");
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen;
+        }
+        java.util.Optional<String> parent = ProcessHandle.current().parent().flatMap(handle -> handle.info().command());
+        if (parent.isPresent()
+                && CommandForm.SHELLS.contains(parent.get().substring(parent.get().lastIndexOf('/') + 1))) {
+            return parent.get();
+        }
+        String shell = System.getenv("SHELL");
+        return shell == null || shell.isBlank() ? "/bin/sh" : shell;
+    }
 
     /** {@code --shuf}: the inputs in a random order; else as they come. */
     public <T> java.util.Iterator<T> ordered(java.util.Iterator<T> inputs) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code --joblog} and what reads it back: {@code --resume}, {@code --resume-failed}, {@code --retry-failed}. */
 public class JobLogOptions {
 
-    @Option(names = "--joblog", paramLabel = "FILE",
+    @Option(names = {"--joblog", "--jl"}, paramLabel = "FILE",
             description = "Write one entry per finished job to FILE, as GNU parallel does (a tab-separated table: Seq "
                     + "Host Starttime JobRuntime Send Receive Exitval Signal Command). FILE is started afresh, "
                     + "or appended to with --resume*, --retry-failed or a leading + (+FILE).")

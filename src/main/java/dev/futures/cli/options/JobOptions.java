@@ -76,7 +76,8 @@ public class JobOptions {
         // --return-when FIRST_* prints as tasks complete (as wait() returns them); --halt keeps the order.
         boolean inputOrder = output.order == OutputOptions.Order.input
                 && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED
-                && (!compat.asSoonAsPossible || compat.keepOrder);
+                && (!compat.asSoonAsPossible || compat.keepOrder)
+                && (!compat.gnu || compat.keepOrder); // GNU's order is completion unless -k
         UnfinishedWork then = policy.then();
         PoolSettings pooled = new PoolSettings(pool.pool, workers, pool.taskTimeout, pool.maxTasksPerChild, pool.launcher(),
                 pool.retries, pool.start(), chunk);
