@@ -49,7 +49,10 @@ final class CommandLines {
     private static int usageError(CommandLine.ParameterException error, String[] args) {
         CommandLine cmd = error.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(prefix(cmd) + error.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        String gnu = error instanceof CommandLine.UnmatchedArgumentException unmatched
+                ? GnuOptionsLeftOut.hint(unmatched.getUnmatched()) : null;
+        err.println(prefix(cmd) + (gnu != null ? gnu
+                : error.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
         err.flush();
         return ExitCodes.USAGE;
     }

@@ -351,6 +351,22 @@ class MapCommandTest {
         assertEquals("x;", keepWords.getOutput());
     }
 
+    /** A GNU parallel option futures lacks stops the run with what to use instead; nothing runs. */
+    @Test
+    void aGnuOptionLeftOutNamesWhatToUseInstead(QuarkusMainLauncher launcher) {
+        LaunchResult sql = launcher.launch("map", "--sqlworker", "x", "echo", ":::", "a");
+        assertEquals(2, sql.exitCode());
+        assertEquals("", sql.getOutput());
+        assertEquals("futures map: GNU parallel's --sqlworker is not in futures: no SQL job queue: 'futures serve' is "
+                + "a queue over HTTP with a journal, or use 'futures session'", stderr(sql));
+        LaunchResult pipepart = launcher.launch("map", "--pipe-part=x", "wc", ":::", "a");
+        assertTrue(stderr(pipepart).contains("GNU parallel's --pipe-part is not in futures: use --pipe with -a FILE"),
+                stderr(pipepart));
+        LaunchResult tmpdir = launcher.launch("map", "--tmpdir", dir.resolve("missing").toString(), "echo", ":::", "a");
+        assertEquals(2, tmpdir.exitCode());
+        assertEquals("futures map: --tmpdir '" + dir.resolve("missing") + "' is not a writable directory", stderr(tmpdir));
+    }
+
     @Test
     @Launch({"map", "--citation"})
     void citationPrintsItsTextAndExitsZero(LaunchResult result) {

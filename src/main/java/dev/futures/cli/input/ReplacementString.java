@@ -26,9 +26,19 @@ public final class ReplacementString {
         VALUE, SEQ, SLOT, TOTAL
     }
 
-    /** The rules a command's replacement strings follow: --plus's extras, --rpl's own, and --header's names. */
-    public record Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names) {
+    /**
+     * The rules a command's replacement strings follow: --plus's extras, --rpl's own, --header's
+     * names, and {@code renamed}: GNU's --er, --bnr, --bner, --dnr, --seqreplace and
+     * --slotreplace, each a new string for a standard one ({@code {ext}} for {@code {.}}), which
+     * is then a replacement string no more.
+     */
+    public record Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names,
+            Map<String, String> renamed) {
         public static final Rules GNU = new Rules(false, Map.of(), Map.of());
+
+        public Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names) {
+            this(plus, custom, names, Map.of());
+        }
     }
 
     final Kind kind;
@@ -56,6 +66,12 @@ public final class ReplacementString {
      * @throws UsageError for {@code {0}} or a group number past any int
      */
     static ReplacementString parse(String token, Rules rules) {
+        String standard = rules.renamed().get(token);
+        if (standard != null) {
+            token = standard;
+        } else if (rules.renamed().containsValue(token)) {
+            return null;
+        }
         PerlSubstitution custom = rules.custom().get(token);
         if (custom != null) {
             return new ReplacementString(Kind.VALUE, 0, "", custom);

@@ -28,6 +28,11 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
         public default String display(List<String> values, long seq, int slot) {
             return ShellQuote.join(of(values, seq, slot));
         }
+
+        /** Variables this command line adds to the job's environment (beyond GNU's $PARALLEL_*). */
+        public default java.util.Map<String, String> environment(int slot) {
+            return java.util.Map.of();
+        }
     }
 
     /** A job that runs a command. */
@@ -60,8 +65,15 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
      * process-pool worker's job).
      */
     java.util.Map<String, String> environment(int slot) {
-        return java.util.Map.of("PARALLEL_SEQ", Long.toString(seq), "PARALLEL_JOBSLOT", Integer.toString(slot),
-                "PARALLEL_PID", Long.toString(ProcessHandle.current().pid()));
+        java.util.Map<String, String> gnu = java.util.Map.of("PARALLEL_SEQ", Long.toString(seq),
+                "PARALLEL_JOBSLOT", Integer.toString(slot), "PARALLEL_PID", Long.toString(ProcessHandle.current().pid()));
+        java.util.Map<String, String> own = argv.environment(slot);
+        if (own.isEmpty()) {
+            return gnu;
+        }
+        java.util.Map<String, String> all = new java.util.HashMap<>(gnu);
+        all.putAll(own);
+        return all;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.futures.cli.input.ReplacementString;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.CommandForm;
 import dev.futures.cli.jobs.Job;
+import dev.futures.cli.jobs.JobSurroundings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,68 @@ public class CommandOptions {
             description = "A replacement string of your own: TAG stands for the input with the substitution made "
                     + "(one Perl-style s///, flags g and i); repeatable.")
     List<String> rpl = new ArrayList<>();
+
+    @Option(names = {"--extensionreplace", "--er"}, paramLabel = "{STR}",
+            description = "{STR} stands for the input without extension, instead of {.} (GNU parallel's --er).")
+    String extensionReplace;
+
+    @Option(names = {"--basenamereplace", "--bnr"}, paramLabel = "{STR}", description = "{STR} instead of {/}.")
+    String basenameReplace;
+
+    @Option(names = {"--basenameextensionreplace", "--bner"}, paramLabel = "{STR}", description = "{STR} instead of {/.}.")
+    String basenameExtensionReplace;
+
+    @Option(names = {"--dirnamereplace", "--dnr"}, paramLabel = "{STR}", description = "{STR} instead of {//}.")
+    String dirnameReplace;
+
+    @Option(names = "--seqreplace", paramLabel = "{STR}", description = "{STR} instead of {#}.")
+    String seqReplace;
+
+    @Option(names = "--slotreplace", paramLabel = "{STR}", description = "{STR} instead of {%}.")
+    String slotReplace;
+
+    @Option(names = "--nice", paramLabel = "N", description = "Run each command under nice -n N (GNU parallel's --nice).")
+    Integer nice;
+
+    @Option(names = "--tmpdir", paramLabel = "DIR",
+            description = "$TMPDIR for every command, as GNU parallel's --tmpdir sets it (futures keeps outputs in "
+                    + "memory, not in temporary files).")
+    String tmpdir;
+
+    @Option(names = "--process-slot-var", paramLabel = "NAME",
+            description = "Set $NAME in each command's environment to its job slot minus 1 ({%} - 1), as GNU parallel does.")
+    String slotVariable;
+
+    /** --nice, --tmpdir and --process-slot-var, checked. */
+    private JobSurroundings surroundings() {
+        if (tmpdir != null && !(java.nio.file.Files.isDirectory(java.nio.file.Path.of(tmpdir))
+                && java.nio.file.Files.isWritable(java.nio.file.Path.of(tmpdir)))) {
+            throw new UsageError("--tmpdir '" + tmpdir + "' is not a writable directory");
+        }
+        if (slotVariable != null && !slotVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new UsageError("--process-slot-var needs a variable name, got '" + slotVariable + "'");
+        }
+        return new JobSurroundings(nice, tmpdir, slotVariable);
+    }
+
+    /** GNU's renamed replacement strings: each new one to the standard one it stands for. */
+    private Map<String, String> renamed() {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        String[][] options = {{"--er", extensionReplace, "{.}"}, {"--bnr", basenameReplace, "{/}"},
+            {"--bner", basenameExtensionReplace, "{/.}"}, {"--dnr", dirnameReplace, "{//}"},
+            {"--seqreplace", seqReplace, "{#}"}, {"--slotreplace", slotReplace, "{%}"}};
+        for (String[] option : options) {
+            if (option[1] == null) {
+                continue;
+            }
+            if (!option[1].matches("\\{[^{}\\s]+\\}")) {
+                throw new UsageError(option[0] + " takes a string in braces, such as {ext}, got '" + option[1]
+                        + "': futures finds replacement strings by their braces");
+            }
+            renamed.put(option[1], option[2]);
+        }
+        return renamed;
+    }
 
     /** {@code -q}: the command's words stay as they are. */
     public boolean quoted() {
@@ -64,7 +127,8 @@ public class CommandOptions {
             PerlSubstitution.Definition defined = PerlSubstitution.define(definition);
             custom.put(defined.tag(), defined.substitution());
         }
-        return CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(), width, context,
-                new ReplacementString.Rules(plus, Map.copyOf(custom), names), total);
+        JobSurroundings surroundings = surroundings();
+        return surroundings.around(CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(), width,
+                context, new ReplacementString.Rules(plus, Map.copyOf(custom), names, Map.copyOf(renamed())), total));
     }
 }

@@ -22,6 +22,13 @@ public class CompatOptions {
     @Option(names = "--will-cite", description = "Accepted for GNU parallel (futures prints no citation notice).")
     boolean willCite;
 
+    @Option(names = {"-g", "--group"}, description = "Accepted for GNU parallel: each job's output is one block, "
+            + "futures' only way.")
+    boolean group;
+
+    @Option(names = "--plain", description = "Accepted for GNU parallel: futures reads no ~/.parallel profile.")
+    boolean plain;
+
     @Option(names = "--citation", description = "As GNU parallel's: print how to cite this program, and exit.")
     boolean citation;
 

@@ -33,7 +33,7 @@ public class InputOptions {
             description = "Trim blanks off each input: none (default), on the left, right, or both sides.")
     InputReading.Trim trim = InputReading.Trim.n;
 
-    @Option(names = "--link", description = "Link all input groups: the n-th values go together (the shorter "
+    @Option(names = {"--link", "--xapply"}, description = "Link all input groups: the n-th values go together (the shorter "
             + "groups wrap round) instead of every combination; ':::+' and '::::+' link one group to the one before.")
     boolean link;
 

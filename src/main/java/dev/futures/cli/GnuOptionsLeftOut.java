@@ -1,0 +1,70 @@
+package dev.futures.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GNU parallel's options that futures does not have, each with what to use instead: a pasted
+ * command line that uses one stops before anything runs with that line, not with picocli's bare
+ * "Unknown option".
+ */
+final class GnuOptionsLeftOut {
+    private static final Map<String, String> INSTEAD = new LinkedHashMap<>();
+
+    static {
+        left("no SQL job queue: 'futures serve' is a queue over HTTP with a journal, or use 'futures session'",
+                "--sql", "--sqlmaster", "--sqlworker", "--sqlandworker");
+        left("use --pipe with -a FILE (blocks of the file on each command's stdin)", "--pipe-part", "--pipepart");
+        left("use --pipe: a job per block, each on its command's stdin", "--round-robin", "--roundrobin", "--fifo",
+                "--cat");
+        left("use --output jsonl or --results DIR to follow each job", "--tmux", "--tmuxpane");
+        left("run one job per host with -S HOST,... and an input per host", "--onall", "--nonall");
+        left("copy files with rsync or scp first, or run the tasks where the files are", "--transferfile", "--tf",
+                "--transfer", "--return", "--basefile", "--bf", "--cleanup", "--trc");
+        left("jobs inherit futures' environment: export the variable (exported bash functions reach jobs too)", "--env",
+                "--record-env", "--session");
+        left("outputs stay in memory: there is nothing to compress", "--compress", "--compress-program",
+                "--decompress-program");
+        left("use -j N and --delay D to limit what runs at once", "--limit", "--ssh-delay", "--sshdelay");
+        left("futures sends TERM, then KILL after 2 s, to a job it stops", "--termseq");
+        left("use --tag or --tagstring (no colours)", "--ctag", "--ctagstring", "--color", "--colour",
+                "--color-failed", "--cf");
+        left("change directory in the command: 'cd DIR && COMMAND {}'", "--workdir", "--wd");
+        left("give the count with -j N (futures counts the CPUs it may use)", "--use-cpus-instead-of-cores",
+                "--use-cores-instead-of-threads", "--use-sockets-instead-of-threads");
+        left("there is no command-line length to fill: use -m/-X with -N", "-s", "--max-chars",
+                "--max-line-length-allowed", "--show-limits");
+        left("use nproc for the CPU count", "--number-of-cpus", "--number-of-cores", "--number-of-threads",
+                "--number-of-sockets");
+        left("--recend and --recstart are literal strings here", "--regexp");
+        left("not supported: keep the separators in the command's input", "--rrs", "--remove-rec-sep", "--removerecsep");
+        left("call futures map from the script instead", "--shebang", "--shebang-wrap", "--embed");
+        left("not supported yet: limit what runs at once with -j N", "--memfree", "--memsuspend", "--load",
+                "--noswap");
+        left("give the hosts to -S directly", "--hostgroups", "--hgrp", "--filter-hosts");
+        left("futures is not a semaphore: use 'futures serve' and 'futures submit'", "--semaphore", "--semaphorename",
+                "--id", "--fg", "--bg", "--semaphoretimeout", "--st");
+    }
+
+    private GnuOptionsLeftOut() {
+    }
+
+    private static void left(String instead, String... options) {
+        for (String option : options) {
+            INSTEAD.put(option, instead);
+        }
+    }
+
+    /** For picocli's unmatched words: "GNU parallel's --sql is not in futures: use ..." for the first one GNU has; else null. */
+    static String hint(List<String> unmatched) {
+        for (String word : unmatched) {
+            String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            String instead = INSTEAD.get(option);
+            if (instead != null) {
+                return "GNU parallel's " + option + " is not in futures: " + instead;
+            }
+        }
+        return null;
+    }
+}
