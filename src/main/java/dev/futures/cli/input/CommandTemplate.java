@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class CommandTemplate {
     /** Anything between braces may be a replacement string; {@link ReplacementString#parse} decides. */
-    private static final Pattern BRACES = Pattern.compile("\\{[^{}]*\\}");
+    private static final Pattern BRACES = Pattern.compile("\\{=.*?=\\}|\\{[^{}]*\\}", Pattern.DOTALL);
 
     private final List<String> words;
     private final boolean hasReplacement;
@@ -188,6 +188,10 @@ public final class CommandTemplate {
                 value = matcher.group();
             } else if (replacement.isWholeInput()) {
                 value = whole(values);
+            } else if (replacement.kind == ReplacementString.Kind.PERL) {
+                PerlExpressions.Result result = replacement.perlValue(values, String.join(" ", values), seq, slot,
+                        total.getAsLong());
+                value = quoted && result.quote() ? ShellQuote.quote(result.value()) : result.value();
             } else {
                 value = replacement.value(values, String.join(" ", values), seq, slot,
                         replacement.kind == ReplacementString.Kind.TOTAL ? total.getAsLong() : 0);

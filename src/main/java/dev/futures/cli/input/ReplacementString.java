@@ -23,8 +23,11 @@ public final class ReplacementString {
 
     /** What a job's values give this string. */
     enum Kind {
-        VALUE, SEQ, SLOT, TOTAL
+        VALUE, SEQ, SLOT, TOTAL, PERL
     }
+
+    /** {@code {= perl =}} and {@code {=N perl =}}: the group, then the expression. */
+    private static final Pattern PERL_TOKEN = Pattern.compile("\\{=(-?\\d+)?(.*)=\\}", Pattern.DOTALL);
 
     /**
      * The rules a command's replacement strings follow: --plus's extras, --rpl's own, --header's
@@ -33,11 +36,11 @@ public final class ReplacementString {
      * is then a replacement string no more.
      */
     public record Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names,
-            Map<String, String> renamed) {
+            Map<String, String> renamed, PerlExpressions perl) {
         public static final Rules GNU = new Rules(false, Map.of(), Map.of());
 
         public Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names) {
-            this(plus, custom, names, Map.of());
+            this(plus, custom, names, Map.of(), null);
         }
     }
 
@@ -46,12 +49,21 @@ public final class ReplacementString {
     final int group;
     private final String modifier;
     private final PerlSubstitution custom;
+    private final PerlExpressions perl;
+    private final int perlIndex;
 
     private ReplacementString(Kind kind, int group, String modifier, PerlSubstitution custom) {
+        this(kind, group, modifier, custom, null, -1);
+    }
+
+    private ReplacementString(Kind kind, int group, String modifier, PerlSubstitution custom, PerlExpressions perl,
+            int perlIndex) {
         this.kind = kind;
         this.group = group;
         this.modifier = modifier;
         this.custom = custom;
+        this.perl = perl;
+        this.perlIndex = perlIndex;
     }
 
     /** Whether this is the whole input, {@code {}}: what -m and -X spread and -I renames. */
@@ -71,6 +83,20 @@ public final class ReplacementString {
             token = standard;
         } else if (rules.renamed().containsValue(token)) {
             return null;
+        }
+        if (token.startsWith("{=") && token.endsWith("=}") && token.length() >= 4) {
+            Matcher perlToken = PERL_TOKEN.matcher(token);
+            perlToken.matches();
+            if (rules.perl() == null) {
+                throw new UsageError(token + ": a perl expression is not allowed here");
+            }
+            String number = perlToken.group(1);
+            int group = number == null ? 0 : Integer.parseInt(number);
+            if (number != null && (number.replace("-", "").length() > 9 || group == 0)) {
+                throw new UsageError(token + " names no input group: groups count from {=1 ... =}");
+            }
+            return new ReplacementString(Kind.PERL, group, "", null, rules.perl(),
+                    rules.perl().register(perlToken.group(2).strip()));
         }
         PerlSubstitution custom = rules.custom().get(token);
         if (custom != null) {
@@ -111,6 +137,42 @@ public final class ReplacementString {
             throw new UsageError(token + " names no input group: groups count from {1} (or from the last, {-1})");
         }
         return new ReplacementString(Kind.VALUE, Integer.parseInt(number), modifier, null);
+    }
+
+    /**
+     * A perl expression's result for a job ({@link Kind#PERL} only).
+     *
+     * @throws PerlExpressions.Skipped when the expression called skip()
+     */
+    PerlExpressions.Result perlValue(List<String> values, String whole, long seq, int slot, long total) {
+        if (group != 0 || values.size() < 2) {
+            return perlOf(valueOf(values, whole), seq, slot, total);
+        }
+        // Over several inputs {= =} is evaluated for each and the results joined, as GNU parallel does.
+        StringBuilder joined = new StringBuilder();
+        boolean quote = false;
+        for (String value : values) {
+            PerlExpressions.Result each = perlOf(value, seq, slot, total);
+            joined.append(joined.length() == 0 ? "" : " ").append(each.value());
+            quote |= each.quote();
+        }
+        return new PerlExpressions.Result(joined.toString(), quote, false);
+    }
+
+    private PerlExpressions.Result perlOf(String value, long seq, int slot, long total) {
+        PerlExpressions.Result result = perl.evaluate(perlIndex, value, seq, slot, total);
+        if (result.skip()) {
+            throw new PerlExpressions.Skipped();
+        }
+        return result;
+    }
+
+    private String valueOf(List<String> values, String whole) {
+        if (group == 0) {
+            return whole;
+        }
+        int index = group > 0 ? group - 1 : values.size() + group;
+        return index >= 0 && index < values.size() ? values.get(index) : "";
     }
 
     /** Its text for a job; a group the job lacks (a last -N job, say) is empty, as in GNU parallel. */

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class CommandForm {
     /** What makes a word a shell line: blanks, operators, quotes, expansions, globs, comments. */
     private static final Pattern SHELL_SYNTAX = Pattern.compile("[\\s|&;<>()$`\\\\\"'*?\\[#~]");
-    private static final Pattern REPLACEMENTS = Pattern.compile("\\{[^{}\\s]*\\}");
+    private static final Pattern REPLACEMENTS = Pattern.compile("\\{=.*?=\\}|\\{[^{}\\s]*\\}", Pattern.DOTALL);
 
     private CommandForm() {
     }
@@ -64,6 +64,7 @@ public final class CommandForm {
         if (command.isEmpty()) {
             return new ShellLine(shell, (values, seq, slot) -> String.join(" ", values));
         }
+        command = withPerlExpressionsWhole(command);
         if (gnu && !quote && command.size() > 1
                 && command.stream().anyMatch(word -> hasShellSyntax(word, replaceString))) {
             command = List.of(String.join(" ", command));
@@ -94,6 +95,32 @@ public final class CommandForm {
             };
         }
         return template::expand;
+    }
+
+    /**
+     * {@code {= perl =}} typed unquoted reaches futures as several words ({@code {=},
+     * {@code s/a/b/}, {@code =}}): they are one replacement string again, joined by spaces, as
+     * GNU parallel's joining of all words makes them.
+     */
+    static List<String> withPerlExpressionsWhole(List<String> command) {
+        List<String> words = new ArrayList<>(command.size());
+        StringBuilder open = null;
+        for (String word : command) {
+            if (open != null) {
+                open.append(' ').append(word);
+            } else {
+                open = new StringBuilder(word);
+            }
+            String text = open.toString();
+            if (text.lastIndexOf("{=") < 0 || text.lastIndexOf("{=") + 1 < text.lastIndexOf("=}")) {
+                words.add(text); // no perl expression left open
+                open = null;
+            }
+        }
+        if (open != null) {
+            words.add(open.toString());
+        }
+        return words;
     }
 
     /**

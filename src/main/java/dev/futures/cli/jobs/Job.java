@@ -85,19 +85,45 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
         return (int) ((seq - 1) % workers) + 1;
     }
 
+    /** The command line; empty when a {@code {= perl =}} expression called {@code skip()}: then nothing runs. */
     List<String> commandLine(int slot) {
-        return argv.of(values, seq, slot);
+        try {
+            return argv.of(values, seq, slot);
+        } catch (dev.futures.cli.input.PerlExpressions.Skipped skipped) {
+            return List.of();
+        }
     }
+
+    /**
+     * What a skipped job gives: no output and exit value -2, as GNU parallel's skip() records it
+     * in its joblog (and counts it in its exit status).
+     */
+    JobResult skipped(long workerPid) {
+        return new JobResult(this, List.of(), SKIPPED, new byte[0], new byte[0], workerPid, 0, null, null);
+    }
+
+    /** GNU parallel's exit value for a job that skip() left out. */
+    static final int SKIPPED = -2;
 
     /** What --dry-run and -v print for this job: its command line as typed, or the task and its arguments. */
     public String display(int slot) {
-        return isTask() ? task + " " + ShellQuote.join(values) : argv.display(values, seq, slot);
+        if (isTask()) {
+            return task + " " + ShellQuote.join(values);
+        }
+        try {
+            return argv.display(values, seq, slot);
+        } catch (dev.futures.cli.input.PerlExpressions.Skipped skipped) {
+            return "";
+        }
     }
 
     /** Runs the command in this process; a command that cannot start or times out is a failed result. */
     JobResult runWith(CommandRunner commands, int slot, Duration timeout) throws InterruptedException {
         List<String> line = commandLine(slot);
         long pid = ProcessHandle.current().pid();
+        if (line.isEmpty()) {
+            return skipped(pid);
+        }
         long start = System.nanoTime();
         try {
             CommandOutcome outcome = commands.run(line, timeout, stdin, environment(slot));

@@ -46,6 +46,11 @@ final class ProcessJobPool implements JobPool {
             options.put("stdin", Base64.getEncoder().encodeToString(job.stdin()));
         }
         List<String> line = job.commandLine(slot);
+        if (line.isEmpty()) {
+            dev.futures.Future<Object> skipped = new dev.futures.Future<>(); // skip(): nothing to send
+            skipped.setResult(null);
+            return skipped;
+        }
         Object[] args = new Object[line.size() + 1];
         args[0] = options;
         for (int i = 0; i < line.size(); i++) {
@@ -72,6 +77,9 @@ final class ProcessJobPool implements JobPool {
             }
         }
         List<String> line = job.commandLine(job.slotAmong(settings.workers()));
+        if (line.isEmpty()) {
+            return job.skipped(0);
+        }
         try {
             Map<?, ?> value = (Map<?, ?>) done.result();
             Base64.Decoder base64 = Base64.getDecoder();

@@ -1,6 +1,7 @@
 package dev.futures.cli.options;
 
 import dev.futures.cli.input.ArgsPerJob;
+import dev.futures.cli.input.PerlExpressions;
 import dev.futures.cli.input.PerlSubstitution;
 import dev.futures.cli.input.ReplacementString;
 import dev.futures.cli.input.UsageError;
@@ -49,7 +50,7 @@ public class CommandOptions {
     @Option(names = "--seqreplace", paramLabel = "{STR}", description = "{STR} instead of {#}.")
     String seqReplace;
 
-    @Option(names = "--slotreplace", paramLabel = "{STR}", description = "{STR} instead of {%}.")
+    @Option(names = "--slotreplace", paramLabel = "{STR}", description = "{STR} instead of {%%}.")
     String slotReplace;
 
     @Option(names = "--nice", paramLabel = "N", description = "Run each command under nice -n N (GNU parallel's --nice).")
@@ -61,7 +62,7 @@ public class CommandOptions {
     String tmpdir;
 
     @Option(names = "--process-slot-var", paramLabel = "NAME",
-            description = "Set $NAME in each command's environment to its job slot minus 1 ({%} - 1), as GNU parallel does.")
+            description = "Set $NAME in each command's environment to its job slot minus 1 ({%%} - 1), as GNU parallel does.")
     String slotVariable;
 
     /** --nice, --tmpdir and --process-slot-var, checked. */
@@ -102,7 +103,9 @@ public class CommandOptions {
 
     /** Whether the command uses {@code {##}}, the number of jobs: then every input is read before the first job. */
     public boolean needsTotal(List<String> command) {
-        return plus && command.stream().anyMatch(word -> word.contains("{##}"));
+        return plus && command.stream().anyMatch(word -> word.contains("{##}"))
+                || command.stream().anyMatch(word -> word.contains("total_jobs"))
+                || rpl.stream().anyMatch(definition -> definition.contains("total_jobs"));
     }
 
     /**
@@ -123,12 +126,26 @@ public class CommandOptions {
             throw new UsageError("-I needs a replace string");
         }
         Map<String, PerlSubstitution> custom = new LinkedHashMap<>();
+        Map<String, String> renamed = renamed();
         for (String definition : rpl) {
-            PerlSubstitution.Definition defined = PerlSubstitution.define(definition);
-            custom.put(defined.tag(), defined.substitution());
+            String[] tagAndPerl = definition.strip().split("\\s+", 2);
+            try {
+                PerlSubstitution.Definition defined = PerlSubstitution.define(definition);
+                custom.put(defined.tag(), defined.substitution());
+            } catch (UsageError notSubstitutions) {
+                if (tagAndPerl.length < 2 || !tagAndPerl[0].matches("\\{[^{}\\s]+\\}")) {
+                    throw notSubstitutions;
+                }
+                // Perl beyond s///: the tag stands for a {= perl =} expression, which perl evaluates.
+                renamed.put(tagAndPerl[0], "{= " + tagAndPerl[1] + " =}");
+            }
         }
+        PerlExpressions perl = new PerlExpressions();
         JobSurroundings surroundings = surroundings();
-        return surroundings.around(CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(), width,
-                context, new ReplacementString.Rules(plus, Map.copyOf(custom), names, Map.copyOf(renamed())), total));
+        Job.Argv argv = surroundings.around(CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(),
+                width, context, new ReplacementString.Rules(plus, Map.copyOf(custom), names, Map.copyOf(renamed), perl),
+                total));
+        perl.start(); // every expression compiles now, before anything runs (none: no perl)
+        return argv;
     }
 }
