@@ -40,7 +40,7 @@ final class GnuOptionsLeftOut {
         left("--recend and --recstart are literal strings here", "--regexp");
         left("not supported: keep the separators in the command's input", "--rrs", "--remove-rec-sep", "--removerecsep");
         left("call futures map from the script instead", "--shebang", "--shebang-wrap", "--embed");
-        left("not supported yet: limit what runs at once with -j N", "--memfree", "--memsuspend", "--load",
+        left("not supported: --memfree and --load hold starts back, -j N limits what runs at once", "--memsuspend",
                 "--noswap");
         left("give the hosts to -S directly", "--hostgroups", "--hgrp", "--filter-hosts");
         left("futures is not a semaphore: use 'futures serve' and 'futures submit'", "--semaphore", "--semaphorename",

@@ -368,6 +368,16 @@ class MapCommandTest {
     }
 
     @Test
+    void memfreeAndLoadTakeGnusSpellingsAndRefuseOthers(QuarkusMainLauncher launcher) {
+        LaunchResult ok = launcher.launch("map", "--memfree", "1k", "--load", "1000", "echo", ":::", "a", "b");
+        assertEquals("a\nb", ok.getOutput());
+        assertEquals(0, ok.exitCode());
+        LaunchResult bad = launcher.launch("map", "--memfree", "lots", "echo", ":::", "a");
+        assertEquals(2, bad.exitCode());
+        assertEquals("futures map: --memfree needs a size such as 1G or 500M, got 'lots'", stderr(bad));
+    }
+
+    @Test
     @Launch({"map", "--citation"})
     void citationPrintsItsTextAndExitsZero(LaunchResult result) {
         assertTrue(result.getOutput().startsWith("futures ") && result.getOutput().contains("no citation"), result.getOutput());

@@ -69,7 +69,8 @@ public class JobOptions {
         long base = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
         int window = (int) Math.min(Integer.MAX_VALUE, base * chunk);
         java.time.Duration delay = policy.delay();
-        if (delay != null && buffersize == null) {
+        dev.futures.cli.jobs.StartGate gate = policy.startGate();
+        if ((delay != null || gate != null) && buffersize == null) {
             // --delay paces submissions; with no read-ahead past the free workers, a submit is a start.
             window = workers;
         }
@@ -83,6 +84,6 @@ public class JobOptions {
                 pool.retries, pool.start(), chunk);
         return new RunSettings(pooled, window, inputOrder, output.format == OutputOptions.Format.jsonl, output.look(),
                 policy.timeout, policy.halt(), then, joblog.target(), output.resultFiles(),
-                output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay);
+                output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay, gate);
     }
 }

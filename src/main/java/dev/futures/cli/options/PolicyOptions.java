@@ -3,6 +3,7 @@ package dev.futures.cli.options;
 import dev.futures.cli.input.DurationConverter;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.Halt;
+import dev.futures.cli.jobs.StartGate;
 import dev.futures.cli.run.UnfinishedWork;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -32,6 +33,48 @@ public class PolicyOptions {
     @Option(names = "--delay", paramLabel = "DURATION",
             description = "Start each job at least DURATION after the one before it (GNU parallel's --delay; 0: no delay).")
     String delay;
+
+    @Option(names = "--memfree", paramLabel = "SIZE",
+            description = "Start a job only while at least SIZE of memory is available (GNU parallel's --memfree; "
+                    + "K, M, G, T are powers of 1024, k, m, g, t of 1000).")
+    String memfree;
+
+    @Option(names = "--load", paramLabel = "MAX",
+            description = "Start a job only while the one-minute load average is below MAX (GNU parallel's --load; "
+                    + "N% is that share of the CPUs).")
+    String load;
+
+    /** {@code --memfree} and {@code --load}, or null for neither. */
+    StartGate startGate() {
+        if (memfree == null && load == null) {
+            return null;
+        }
+        return new StartGate(memfree == null ? 0 : bytes(memfree), load == null ? 0 : load(load));
+    }
+
+    private static long bytes(String size) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGTPkmgtp]?)")
+                .matcher(size.strip());
+        if (!matcher.matches()) {
+            throw new UsageError("--memfree needs a size such as 1G or 500M, got '" + size + "'");
+        }
+        String unit = matcher.group(2);
+        int power = unit.isEmpty() ? 0 : "kmgtp".indexOf(Character.toLowerCase(unit.charAt(0))) + 1;
+        double base = unit.isEmpty() || Character.isUpperCase(unit.charAt(0)) ? 1024 : 1000;
+        return (long) (Double.parseDouble(matcher.group(1)) * Math.pow(base, power));
+    }
+
+    private static double load(String max) {
+        try {
+            if (max.strip().endsWith("%")) {
+                return Double.parseDouble(max.strip().replace("%", "")) / 100
+                        * Runtime.getRuntime().availableProcessors();
+            }
+            return Double.parseDouble(max.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageError("--load needs a number such as 2 or 150%, got '" + max + "'");
+        }
+    }
 
     /** {@code --delay}, or null for none. */
     Duration delay() {

@@ -81,6 +81,10 @@ public final class JobRunner {
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
         HaltWatch watch = settings.halt().isNever() ? null : new HaltWatch(settings.halt(), total, pool);
+        if (settings.gate() != null) {
+            // --memfree, --load: waited for as the input pump takes each job, as --delay's pacing is.
+            jobs = Iterators.mapped(jobs, settings.gate()::admitted);
+        }
         if (settings.delay() != null) {
             // Paced as the input pump takes each job, outside its lock: a stop is never held up by a delay.
             StartPacer pacer = new StartPacer(settings.delay());

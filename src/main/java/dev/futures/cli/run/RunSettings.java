@@ -1,5 +1,6 @@
 package dev.futures.cli.run;
 
+import dev.futures.cli.jobs.StartGate;
 import dev.futures.cli.jobs.Halt;
 import dev.futures.cli.jobs.PoolSettings;
 import dev.futures.cli.output.JobLogTarget;
@@ -10,11 +11,12 @@ import java.time.Duration;
 /**
  * How {@link JobRunner} runs, from the command line: the pool, the read-ahead {@code window},
  * the order and look of the output, the deadline, when to halt and what then happens to
- * unfinished work, the joblog and result files, the progress line and the start pacing.
+ * unfinished work, the joblog and result files, the progress line, the start pacing, and the
+ * gate a start waits at ({@code --memfree}, {@code --load}; null for none).
  */
 public record RunSettings(PoolSettings pool, int window, boolean inputOrder, boolean jsonl, TextLook look,
         Duration timeout, Halt halt, UnfinishedWork then, JobLogTarget joblog, ResultFiles resultFiles,
-        boolean progress, Duration delay) {
+        boolean progress, Duration delay, StartGate gate) {
 
     public int workers() {
         return pool.workers();
