@@ -17,26 +17,32 @@ import java.util.List;
  * a NAME with replacement strings names the files themselves ({@code out_{}} gives
  * {@code out_a}, {@code out_a.err}, {@code out_a.seq}), or a directory of the three when it
  * ends in {@code /}. Without NAME ({@code --files} alone) each job's stdout goes to a
- * temporary file.
+ * temporary file. A NAME ending in {@code .csv}, {@code .tsv} or {@code .json} is one file of
+ * every job's record ({@link ResultTable}), and nothing is printed, as with GNU parallel.
  */
 public final class ResultFiles {
     private final String name;
     private final CommandTemplate template;
     private final boolean listed;
+    /** {@code --results FILE.csv|.tsv|.json}: one file of records instead of files per job; else null. */
+    private final ResultTable table;
 
-    private ResultFiles(String name, boolean listed) {
+    private ResultFiles(String name, boolean listed, ResultTable table) {
         this.name = name;
         this.template = name == null ? null : new CommandTemplate(List.of(name));
         this.listed = listed;
+        this.table = table;
     }
 
     /** {@code name}: --results' value, or null for --files' temporary files; {@code listed}: --files. */
     public static ResultFiles of(String name, boolean listed) {
-        if (name != null && name.matches(".*\\.(csv|tsv|json)")) {
-            throw new UsageError("--results " + name + ": a CSV, TSV or JSON results file is not supported; "
-                    + "use --results DIR, or --joblog FILE with --output jsonl");
+        if (ResultTable.isTable(name)) {
+            if (listed) {
+                throw new UsageError("--files lists one file per job: it cannot go with --results " + name);
+            }
+            return new ResultFiles(name, false, ResultTable.open(name));
         }
-        return new ResultFiles(name, listed);
+        return new ResultFiles(name, listed, null);
     }
 
     /** Where one job's outputs went. */
@@ -48,6 +54,16 @@ public final class ResultFiles {
      * GNU parallel shows, or with {@code --files} the name of the file that holds its stdout.
      */
     public JobResult divert(JobResult result, int slot) {
+        if (table != null) {
+            try {
+                table.write(result, result.job().display(slot));
+            } catch (UncheckedIOException e) {
+                return JobResult.failed(result.job(), result.command(), result.succeeded() ? 1 : result.exitCode(),
+                        "ResultsNotWritten", e.getMessage(), result.workerPid(), result.durationNanos());
+            }
+            return new JobResult(result.job(), result.command(), result.exitCode(), new byte[0], new byte[0],
+                    result.workerPid(), result.durationNanos(), result.errorType(), result.errorMessage(), result.value());
+        }
         Written written;
         try {
             written = write(result, slot);
