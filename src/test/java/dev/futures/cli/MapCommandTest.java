@@ -204,7 +204,7 @@ class MapCommandTest {
             {"map", "--pipe", "--block", "1x", "touch", marker},
             {"map", "--timeout", "10%", "touch", marker, ":::", "a"},
             {"map", "--delay", "soon", "touch", marker, ":::", "a"},
-            {"map", "--results", dir.resolve("r.csv").toString(), "touch", marker, ":::", "a"},
+            {"map", "--results", dir.resolve("r.csv").toString(), "--files", "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("log").toString(), "--resume", "--resume-failed", "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("log").toString(), "--joblog-format", "xml", "touch", marker, ":::", "a"},
             {"map", "--joblog", dir.resolve("no/such/dir/log").toString(), "touch", marker, ":::", "a"},
