@@ -27,6 +27,7 @@ final class LibC {
     static final int O_CLOEXEC = 02000000;
 
     static final int F_DUPFD_CLOEXEC = 1030;
+    static final short POSIX_SPAWN_SETPGROUP = 0x02;
     static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     static final short POSIX_SPAWN_SETSID = 0x80;
 

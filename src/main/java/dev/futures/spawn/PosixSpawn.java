@@ -106,8 +106,11 @@ final class PosixSpawn {
             LibC.posix_spawn_file_actions_addclosefrom_np(fileActions, 3);
             LibC.sigemptyset(signals);
             LibC.posix_spawnattr_setsigmask(attributes, signals);
-            LibC.posix_spawnattr_setflags(attributes,
-                    (short) (LibC.POSIX_SPAWN_SETSIGMASK | (newSession ? LibC.POSIX_SPAWN_SETSID : 0)));
+            // A process group of its own (the attributes' group 0: the child's pid), or a session,
+            // which makes one too: SpawnedProcess signals the whole group, so a child the program
+            // forks at the very moment it is killed goes with it.
+            LibC.posix_spawnattr_setflags(attributes, (short) (LibC.POSIX_SPAWN_SETSIGMASK
+                    | (newSession ? LibC.POSIX_SPAWN_SETSID : LibC.POSIX_SPAWN_SETPGROUP)));
 
             CIntPointer pid = StackValue.get(CIntPointer.class);
             String file = ProgramPath.of(argv[0]);

@@ -12,7 +12,7 @@ import org.graalvm.nativeimage.c.type.CIntPointer;
  * ({@link #waitFor()}) waits in the kernel and reaps it. Waiting uses {@code waitid(WNOWAIT)}
  * first, which leaves the child a zombie, and reaps under this object's lock; signals are sent
  * under the same lock and only while it is unreaped, so a pid the kernel has given to another
- * process is never signalled.
+ * process is never signalled; they go to the child's whole process group.
  */
 final class SpawnedProcess extends Process {
     private final int pid;
@@ -125,9 +125,18 @@ final class SpawnedProcess extends Process {
         return true;
     }
 
-    /** Sends {@code signal} unless the child is reaped; whether it was sent. */
+    /**
+     * Sends {@code signal} to the child's process group (its own: {@link PosixSpawn} makes one
+     * per child), unless the child is reaped; whether it was sent. The group, not only the pid:
+     * a process listed as the child's descendants a moment before may since have forked another
+     * ({@code sh -c 'sleep 300'} killed as it starts sleep), and that one would outlive the
+     * kill holding the output pipe. A child that moved to another group is signalled by pid.
+     */
     synchronized boolean signal(int signal) {
-        return !reaped && LibC.kill(pid, signal) == 0;
+        if (reaped) {
+            return false;
+        }
+        return LibC.kill(-pid, signal) == 0 || LibC.kill(pid, signal) == 0;
     }
 
     /** Whether it has exited, reaping it if so; never blocks. */

@@ -820,6 +820,24 @@ class ExecutableIT {
         assertNoSurvivors(recorded);
     }
 
+    /**
+     * A task killed while it forks ({@code --then kill} the moment the race is decided) takes
+     * every process it started with it, also one forked between the listing of its descendants
+     * and the kill: natively each command has a process group of its own and the whole group is
+     * signalled. (The JDK cannot give a command a group of its own without exec'ing setsid, so on
+     * the JVM such a straggler lives until the run ends and the run's reaper kills it.)
+     */
+    @Test
+    void aKilledTaskTakesWhatItWasForkingWithIt() throws Exception {
+        assumeTrue(System.getProperty("native.image.path") != null,
+                "the JVM build signals a command's listed descendants, not a process group of its own");
+        Process process = start("map", "-j2", "--return-when", "FIRST_COMPLETED", "--then", "kill", "sh", "-c",
+                "[ {} = fast ] && echo {} && exit 0; while :; do sleep 300 & done", ":::", "forks", "fast");
+        process.getOutputStream().close();
+        assertEquals("fast\n", stdout(process)); // a straggler holding the task's stdout would hang this
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("stderr")));
+    }
+
     @Test
     void withProcessGroupsTasksRunInSessionsOfTheirOwn() throws Exception {
         // What a terminal gets by default (FUTURES_PROCESS_GROUPS=auto with a controlling tty).
