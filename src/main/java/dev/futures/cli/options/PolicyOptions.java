@@ -41,7 +41,7 @@ public class PolicyOptions {
 
     @Option(names = "--load", paramLabel = "MAX",
             description = "Start a job only while the one-minute load average is below MAX (GNU parallel's --load; "
-                    + "N% is that share of the CPUs).")
+                    + "N%% is that share of the CPUs).")
     String load;
 
     /** {@code --memfree} and {@code --load}, or null for neither. */
