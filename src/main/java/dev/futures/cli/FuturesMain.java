@@ -3,9 +3,9 @@ package dev.futures.cli;
 import dev.futures.spawn.Spawn;
 import dev.futures.task.RunReaper;
 import dev.futures.worker.WorkerMain;
-import java.util.Arrays;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
 
 /**
  * The process entry point. It exists so that cheap modes can branch off before Quarkus boots
@@ -37,7 +37,7 @@ public class FuturesMain {
      */
     static String invokedName() {
         String argv0 = System.getProperty("dev.futures.argv0");
-        if (argv0 == null && "runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
+        if (argv0 == null && Spawn.inNativeImage()) {
             try {
                 byte[] cmdline = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/cmdline"));
                 int end = 0;

@@ -90,9 +90,9 @@ public final class Spawn {
         }
     }
 
-    /** Whether programs start through posix_spawn here (the native executable) rather than the JDK. */
-    public static boolean isPosixSpawn() {
-        return NATIVE;
+    /** Whether this is the native executable (rather than a JVM). */
+    public static boolean inNativeImage() {
+        return IN_IMAGE;
     }
 
     private static List<String> setsid() {
