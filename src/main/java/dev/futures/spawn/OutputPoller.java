@@ -2,6 +2,7 @@ package dev.futures.spawn;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import org.graalvm.nativeimage.PinnedObject;
 import org.graalvm.nativeimage.StackValue;
 import org.graalvm.nativeimage.c.type.CCharPointer;
@@ -19,8 +20,11 @@ final class OutputPoller {
     private OutputPoller() {
     }
 
-    static Spawn.Outputs readToEnd(FdInputStream stdout, FdInputStream stderr) throws IOException {
-        ByteArrayOutputStream[] collected = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
+    /** {@code stdoutTo}: where stdout goes as it comes (null: collected into the outcome). */
+    static Spawn.Outputs readToEnd(FdInputStream stdout, FdInputStream stderr, OutputStream stdoutTo) throws IOException {
+        ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderrBytes = new ByteArrayOutputStream();
+        OutputStream[] collected = {stdoutTo != null ? stdoutTo : stdoutBytes, stderrBytes};
         FdInputStream[] streams = {stdout, stderr};
         boolean[] open = {true, true};
         int[] which = new int[2];
@@ -61,6 +65,6 @@ final class OutputPoller {
                 }
             }
         }
-        return new Spawn.Outputs(collected[0].toByteArray(), collected[1].toByteArray());
+        return new Spawn.Outputs(stdoutBytes.toByteArray(), stderrBytes.toByteArray());
     }
 }

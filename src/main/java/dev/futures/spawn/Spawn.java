@@ -60,12 +60,13 @@ public final class Spawn {
     /**
      * Reads {@code process}'s stdout and stderr to their ends in the calling thread, when it was
      * started here through posix_spawn with both piped; null otherwise, and then the caller reads
-     * them itself (one of them on another thread, so that neither pipe fills up).
+     * them itself (one of them on another thread, so that neither pipe fills up). {@code stdoutTo}:
+     * where stdout goes as it comes (null: into the outcome, whose stdout is otherwise empty).
      */
-    public static Outputs readToEnd(Process process) throws IOException {
+    public static Outputs readToEnd(Process process, java.io.OutputStream stdoutTo) throws IOException {
         if (process instanceof SpawnedProcess spawned && spawned.getInputStream() instanceof FdInputStream stdout
                 && spawned.getErrorStream() instanceof FdInputStream stderr) {
-            return OutputPoller.readToEnd(stdout, stderr);
+            return OutputPoller.readToEnd(stdout, stderr, stdoutTo);
         }
         return null;
     }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,6 +116,16 @@ public final class CommandRunner implements AutoCloseable {
     /** The same, with {@code environment} added to the command's environment. */
     public CommandOutcome run(List<String> argv, java.time.Duration timeout, byte[] stdin,
             java.util.Map<String, String> environment) throws IOException, InterruptedException {
+        return run(argv, timeout, stdin, environment, null);
+    }
+
+    /**
+     * The same, with the command's stdout written to {@code stdoutTo} as it comes (GNU parallel's
+     * {@code --line-buffer}) instead of collected: the outcome's stdout is then empty. The
+     * stream is written from this thread only and is not closed here.
+     */
+    public CommandOutcome run(List<String> argv, java.time.Duration timeout, byte[] stdin,
+            java.util.Map<String, String> environment, OutputStream stdoutTo) throws IOException, InterruptedException {
         if (stopped) {
             throw new IOException("stopped before " + argv.get(0) + " could start");
         }
@@ -154,7 +165,7 @@ public final class CommandRunner implements AutoCloseable {
             if (stdin != null) {
                 stderrReaders.execute(() -> feed(process, stdin));
             }
-            Spawn.Outputs outputs = readToEnd(process);
+            Spawn.Outputs outputs = readToEnd(process, stdoutTo);
             int exitCode = process.waitFor();
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -173,14 +184,18 @@ public final class CommandRunner implements AutoCloseable {
      * Both outputs to their ends: in this thread alone where the launch allows it (the native
      * executable's), else stdout here and stderr in a helper thread, so neither pipe fills up.
      */
-    private Spawn.Outputs readToEnd(Process process) throws IOException, InterruptedException {
-        Spawn.Outputs outputs = Spawn.readToEnd(process);
+    private Spawn.Outputs readToEnd(Process process, OutputStream stdoutTo) throws IOException, InterruptedException {
+        Spawn.Outputs outputs = Spawn.readToEnd(process, stdoutTo);
         if (outputs != null) {
             return outputs;
         }
         java.util.concurrent.Future<byte[]> stderr = stderrReaders.submit(() -> readAll(process.getErrorStream(), process));
-        byte[] stdout = readAll(process.getInputStream(), process);
-        return new Spawn.Outputs(stdout, awaitStderr(stderr));
+        if (stdoutTo == null) {
+            byte[] stdout = readAll(process.getInputStream(), process);
+            return new Spawn.Outputs(stdout, awaitStderr(stderr));
+        }
+        copy(process.getInputStream(), process, stdoutTo);
+        return new Spawn.Outputs(new byte[0], awaitStderr(stderr));
     }
 
     private static void feed(Process process, byte[] stdin) {
@@ -327,8 +342,13 @@ public final class CommandRunner implements AutoCloseable {
     /** Everything the stream gives; for a process this runner killed, what it gave before. */
     private byte[] readAll(InputStream in, Process process) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        copy(in, process, buffer);
+        return buffer.toByteArray();
+    }
+
+    private void copy(InputStream in, Process process, OutputStream to) throws IOException {
         try (in) {
-            in.transferTo(buffer);
+            in.transferTo(to);
         } catch (IOException e) {
             // Process.destroy closes the pipes, possibly under this reader ("Stream closed"); the
             // JDK also closes a dead process's pipes after draining them.
@@ -336,7 +356,6 @@ public final class CommandRunner implements AutoCloseable {
                 throw e;
             }
         }
-        return buffer.toByteArray();
     }
 
     private static byte[] awaitStderr(java.util.concurrent.Future<byte[]> stderr) throws IOException, InterruptedException {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The user's entry point, {@code target/futures} (JVM launcher, or the native executable with
@@ -96,6 +98,34 @@ class ExecutableIT {
         }
         stdin.close();
         assertEquals(null, stdout.readLine());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"completion order", "-k"})
+    void lineBufferPrintsEachLineWhileTheJobRuns(String order) throws Exception {
+        // Each job prints a line, then waits for a file that this test makes only once it has
+        // read that line: the test hangs (and times out) unless lines go out as they come.
+        String job = "echo {}a; while [ ! -e " + dir + "/go{} ]; do sleep 0.01; done; echo {}b";
+        Process process = order.equals("-k")
+                ? start("map", "-j2", "-k", "--line-buffer", "sh", "-c", job, ":::", "1", "2")
+                : start("map", "-j2", "--lb", "--tag", "sh", "-c", job, ":::", "1", "2");
+        process.getOutputStream().close();
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        if (order.equals("-k")) {
+            // Only the oldest job is live; the second one's lines wait for it.
+            assertEquals("1a", stdout.readLine());
+            Files.createFile(dir.resolve("go2"));
+            Files.createFile(dir.resolve("go1"));
+            assertEquals(List.of("1b", "2a", "2b"), stdout.lines().toList());
+        } else {
+            assertEquals(java.util.Set.of("1\t1a", "2\t2a"), java.util.Set.of(stdout.readLine(), stdout.readLine()));
+            Files.createFile(dir.resolve("go2"));
+            assertEquals("2\t2b", stdout.readLine());
+            Files.createFile(dir.resolve("go1"));
+            assertEquals(List.of("1\t1b"), stdout.lines().toList());
+        }
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue());
     }
@@ -543,8 +573,8 @@ class ExecutableIT {
      * a SIGPIPE death's, 141. {@code how} is the verb and output: map in text and JSON lines,
      * run, and the session's map.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"map", "map-jsonl", "run", "session"})
+    @ParameterizedTest
+    @ValueSource(strings = {"map", "map-jsonl", "run", "session"})
     void aClosedStdoutEndsTheRunWithoutStartingTheRest(String how) throws Exception {
         Path ran = dir.resolve("ran");
         String job = "echo {} >> " + ran + "; echo {}";

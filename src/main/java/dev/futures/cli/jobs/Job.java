@@ -117,8 +117,12 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
         }
     }
 
-    /** Runs the command in this process; a command that cannot start or times out is a failed result. */
-    JobResult runWith(CommandRunner commands, int slot, Duration timeout) throws InterruptedException {
+    /**
+     * Runs the command in this process; a command that cannot start or times out is a failed
+     * result. {@code stdoutTo}: where its stdout goes as it comes (null: into the result).
+     */
+    JobResult runWith(CommandRunner commands, int slot, Duration timeout, java.io.OutputStream stdoutTo)
+            throws InterruptedException {
         List<String> line = commandLine(slot);
         long pid = ProcessHandle.current().pid();
         if (line.isEmpty()) {
@@ -126,7 +130,7 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
         }
         long start = System.nanoTime();
         try {
-            CommandOutcome outcome = commands.run(line, timeout, stdin, environment(slot));
+            CommandOutcome outcome = commands.run(line, timeout, stdin, environment(slot), stdoutTo);
             if (outcome.timedOut()) {
                 return new JobResult(this, line, TIMED_OUT, outcome.stdout(), timedOutLine(line, timeout, outcome.stderr()), pid,
                         outcome.durationNanos(), "TaskTimeoutError", timedOutMessage(line, timeout));

@@ -2,6 +2,8 @@ package dev.futures.cli.jobs;
 
 import dev.futures.Future;
 import dev.futures.process.WorkerListener;
+import java.io.OutputStream;
+import java.util.function.Function;
 
 /**
  * Where the CLI's jobs run: a thread pool that starts each command itself, or a process pool
@@ -10,9 +12,18 @@ import dev.futures.process.WorkerListener;
 public interface JobPool extends AutoCloseable {
 
     static JobPool create(PoolSettings settings, WorkerListener listener) {
+        return create(settings, listener, null);
+    }
+
+    /**
+     * {@code liveStdout}: where each command's stdout goes as it comes ({@code --line-buffer});
+     * null to collect it into the job's result. The thread pool honours it; a process pool's
+     * worker sends a command's output back with its result, so there it is collected.
+     */
+    static JobPool create(PoolSettings settings, WorkerListener listener, Function<Job, OutputStream> liveStdout) {
         JobPool pool = settings.kind() == PoolKind.process
                 ? new ProcessJobPool(settings, listener)
-                : new ThreadJobPool(settings);
+                : new ThreadJobPool(settings, liveStdout);
         // GNU parallel's --retries N: at most N attempts in all.
         return settings.retries() > 1 ? new RetryingJobPool(pool, settings.retries() - 1) : pool;
     }

@@ -5,10 +5,12 @@ import dev.futures.ThreadPoolExecutor;
 import dev.futures.process.TaskTimeoutError;
 import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /** Jobs on a {@link ThreadPoolExecutor}: each pool thread starts its command and collects its output. */
 final class ThreadJobPool implements JobPool {
@@ -20,7 +22,10 @@ final class ThreadJobPool implements JobPool {
     private final TaskRegistry tasks = TaskRegistry.discover(commands);
     private ScheduledExecutorService timers;
 
-    ThreadJobPool(PoolSettings settings) {
+    private final Function<Job, OutputStream> liveStdout;
+
+    ThreadJobPool(PoolSettings settings, Function<Job, OutputStream> liveStdout) {
+        this.liveStdout = liveStdout;
         this.pool = settings.start().threadPool(settings.workers(), "futures-task", tasks, commands).build();
         this.taskTimeout = settings.taskTimeout();
         this.slots = new JobSlots(settings.workers());
@@ -35,7 +40,12 @@ final class ThreadJobPool implements JobPool {
         return pool.submit(() -> {
             int slot = slots.take();
             try {
-                return job.runWith(commands, slot, taskTimeout);
+                if (liveStdout == null) {
+                    return job.runWith(commands, slot, taskTimeout, null);
+                }
+                try (OutputStream stdout = liveStdout.apply(job)) {
+                    return job.runWith(commands, slot, taskTimeout, stdout);
+                }
             } finally {
                 slots.release(slot);
             }

@@ -36,9 +36,12 @@ public class CompatOptions {
     boolean bibtex;
 
     @Option(names = {"-u", "--ungroup", "--line-buffer", "--lb"},
-            description = "Accepted for GNU parallel: print each job's output as soon as the job ends (completion "
-                    + "order unless -k). It still comes as one block per job: futures never mixes two jobs' lines.")
-    boolean asSoonAsPossible;
+            description = "As GNU parallel's --line-buffer: each job's stdout is printed line by line as the job writes "
+                    + "it (whole lines; lines of different jobs mix), in completion order; with -k only the oldest "
+                    + "unprinted job's lines go out live. -u does the same (futures never splits a line). Text output "
+                    + "on the thread pool; with --pool process, --results, --files or --output jsonl each job's "
+                    + "output stays one block.")
+    boolean lineBuffer;
 
     @Option(names = {"--bar", "--eta"}, description = "Accepted for GNU parallel: the same as --progress.")
     boolean bar;

@@ -77,13 +77,14 @@ public class JobOptions {
         // --return-when FIRST_* prints as tasks complete (as wait() returns them); --halt keeps the order.
         boolean inputOrder = output.order == OutputOptions.Order.input
                 && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED
-                && (!compat.asSoonAsPossible || compat.keepOrder)
+                && (!compat.lineBuffer || compat.keepOrder)
                 && (!compat.gnu || compat.keepOrder); // GNU's order is completion unless -k
         UnfinishedWork then = policy.then();
         PoolSettings pooled = new PoolSettings(pool.pool, workers, pool.taskTimeout, pool.maxTasksPerChild, pool.launcher(),
                 pool.retries, pool.start(), chunk);
         return new RunSettings(pooled, window, inputOrder, output.format == OutputOptions.Format.jsonl, output.look(),
                 policy.timeout, policy.halt(), then, joblog.target(), output.resultFiles(),
-                output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay, gate);
+                output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay, gate,
+                compat.lineBuffer);
     }
 }

@@ -11,13 +11,18 @@ public final class TextPrinter implements ResultPrinter {
     private final PrintStream err;
     private final TextLook look;
     private final int workers;
+    private final LiveLines live;
 
-    /** {@code look}: the tag and command line that go with each output (GNU parallel's --tag, -v). */
-    public TextPrinter(PrintStream out, PrintStream err, TextLook look, int workers) {
+    /**
+     * {@code look}: the tag and command line that go with each output (GNU parallel's --tag, -v);
+     * {@code live}: where commands' stdout went as it came (--line-buffer), else null.
+     */
+    public TextPrinter(PrintStream out, PrintStream err, TextLook look, int workers, LiveLines live) {
         this.out = out;
         this.err = err;
         this.look = look;
         this.workers = workers;
+        this.live = live;
     }
 
     @Override
@@ -33,6 +38,9 @@ public final class TextPrinter implements ResultPrinter {
             // As GNU parallel does: the command line just before its output, tagged like it.
             byte[] line = (result.job().display(slot) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             block(look.traceToStderr() ? err : out, line, prefix);
+        }
+        if (live != null) {
+            live.printed(result.job());
         }
         block(out, result.stdout(), prefix);
         block(err, result.stderr(), prefix);

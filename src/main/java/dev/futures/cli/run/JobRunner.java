@@ -17,6 +17,7 @@ import dev.futures.cli.output.JsonlPrinter;
 import dev.futures.cli.output.Progress;
 import dev.futures.cli.output.ProgressPrinter;
 import dev.futures.cli.output.ResultPrinter;
+import dev.futures.cli.output.LiveLines;
 import dev.futures.cli.output.TextPrinter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -73,10 +74,14 @@ public final class JobRunner {
             total = all.size();
         }
         JobLog joblog = settings.joblog() == null ? null : settings.joblog().open();
-        ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out) : new TextPrinter(out, err, settings.look(), settings.workers());
+        // --line-buffer: stdout goes out as it comes where it is printed as text (not into files or events).
+        LiveLines live = settings.lineBuffer() && !settings.jsonl() && settings.resultFiles() == null
+                ? new LiveLines(out, settings.look(), settings.workers(), settings.inputOrder()) : null;
+        ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out)
+                : new TextPrinter(out, err, settings.look(), settings.workers(), live);
         ResultPrinter printer = settings.progress() ? new ProgressPrinter(plain, new Progress(err, total)) : plain;
         printer.start(op, settings.pool());
-        JobPool pool = JobPool.create(settings.pool(), printer);
+        JobPool pool = JobPool.create(settings.pool(), printer, live == null ? null : live::of);
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);

@@ -12,11 +12,12 @@ import java.time.Duration;
  * How {@link JobRunner} runs, from the command line: the pool, the read-ahead {@code window},
  * the order and look of the output, the deadline, when to halt and what then happens to
  * unfinished work, the joblog and result files, the progress line, the start pacing, and the
- * gate a start waits at ({@code --memfree}, {@code --load}; null for none).
+ * gate a start waits at ({@code --memfree}, {@code --load}; null for none), and whether
+ * commands' stdout goes out line by line as it comes ({@code --line-buffer}).
  */
 public record RunSettings(PoolSettings pool, int window, boolean inputOrder, boolean jsonl, TextLook look,
         Duration timeout, Halt halt, UnfinishedWork then, JobLogTarget joblog, ResultFiles resultFiles,
-        boolean progress, Duration delay, StartGate gate) {
+        boolean progress, Duration delay, StartGate gate, boolean lineBuffer) {
 
     public int workers() {
         return pool.workers();
