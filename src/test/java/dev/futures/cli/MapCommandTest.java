@@ -711,6 +711,24 @@ class MapCommandTest {
         }
     }
 
+    @Test
+    void retriesTakeReplacementStringsExpandedPerJob(QuarkusMainLauncher launcher) throws IOException {
+        for (String pool : new String[] {"thread", "process"}) {
+            Path attempts = Files.createDirectories(dir.resolve("per-job-" + pool));
+            // As GNU parallel's: input 2 says how many attempts input 1's always-failing job gets.
+            LaunchResult result = launcher.launch("map", "--pool", pool, "--retries", "{2}", "sh", "-c",
+                    "echo x >> " + attempts + "/{1}; exit 1", ":::", "a", "b", "c", ":::+", "3", "1", "2");
+            assertEquals(1, result.exitCode(), pool + ": " + stderr(result));
+            assertEquals(3, Files.readAllLines(attempts.resolve("a")).size(), pool);
+            assertEquals(1, Files.readAllLines(attempts.resolve("b")).size(), pool);
+            assertEquals(2, Files.readAllLines(attempts.resolve("c")).size(), pool);
+        }
+        LaunchResult bad = launcher.launch("map", "--retries", "many", "true", ":::", "a");
+        assertEquals(2, bad.exitCode());
+        assertEquals("futures map: --retries must be a count or hold replacement strings ({}, {2}, {#}), got 'many'",
+                stderr(bad).strip());
+    }
+
     // ------------------------------------------------------------------ --task and futures tasks
 
     @Test

@@ -87,6 +87,11 @@ public final class CommandTemplate {
         return replacement != null && replaceString != null && replacement.isWholeInput() ? null : replacement;
     }
 
+    /** Whether any word holds a replacement string (else the inputs are appended). */
+    public boolean hasReplacement() {
+        return hasReplacement;
+    }
+
     /** @throws UsageError if the command names an input group that does not exist ({@code {3}} with 2 groups) */
     public void requireGroups(int groups) {
         if (highestGroup > groups) {

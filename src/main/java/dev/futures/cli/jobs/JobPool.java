@@ -25,7 +25,7 @@ public interface JobPool extends AutoCloseable {
                 ? new ProcessJobPool(settings, listener)
                 : new ThreadJobPool(settings, liveStdout);
         // GNU parallel's --retries N: at most N attempts in all.
-        return settings.retries() > 1 ? new RetryingJobPool(pool, settings.retries() - 1) : pool;
+        return settings.retries().mayRetry() ? new RetryingJobPool(pool, settings.retries(), settings.workers()) : pool;
     }
 
     Future<?> submit(Job job);

@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /**
  * The pool a run's jobs go to, as the command line chose it: what {@link JobPool} builds from.
- * {@code retries} counts attempts in all (GNU parallel's --retries); {@code chunksize} is the
+ * {@code retries} gives each job's attempts in all (GNU parallel's --retries); {@code chunksize} is the
  * process pool's jobs per message.
  */
 public record PoolSettings(PoolKind kind, int workers, Duration taskTimeout, Integer maxTasksPerChild,
-        WorkerLauncher workerLauncher, int retries, WorkerStart start, int chunksize) {
+        WorkerLauncher workerLauncher, Retries retries, WorkerStart start, int chunksize) {
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --retries N}: a failed job runs again, up to N more times, after 0.1 s, 0.2 s, 0.4 s, …
+ * {@code --retries N}: a failed job runs again, up to N attempts in all, after 0.1 s, 0.2 s, 0.4 s, …
  * (at most 10 s). The job's future is RUNNING from its first attempt to its last, so the printed
  * result is the last attempt's; attempts that have not started are cancelled when the run
  * stops taking work (Ctrl-C, a deadline), and no new attempt starts after that.
@@ -19,7 +19,8 @@ final class RetryingJobPool implements JobPool {
     private static final Duration MAX_DELAY = Duration.ofSeconds(10);
 
     private final JobPool inner;
-    private final int retries;
+    private final Retries retries;
+    private final int workers;
     private final Set<Future<?>> attempts = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor delays = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "futures-retries");
@@ -28,9 +29,10 @@ final class RetryingJobPool implements JobPool {
     });
     private volatile boolean stopped;
 
-    RetryingJobPool(JobPool inner, int retries) {
+    RetryingJobPool(JobPool inner, Retries retries, int workers) {
         this.inner = inner;
         this.retries = retries;
+        this.workers = workers;
     }
 
     @Override
@@ -67,7 +69,7 @@ final class RetryingJobPool implements JobPool {
                 outcome.trySetException(e); // a broken pool: no retry can help
                 return;
             }
-            if (result.succeeded() || number > retries || stopped) {
+            if (result.succeeded() || number >= retries.attempts(job, workers) || stopped) {
                 outcome.trySetResult(result);
             } else {
                 delays.schedule(() -> attempt(job, outcome, number + 1), delay(number).toNanos(), TimeUnit.NANOSECONDS);

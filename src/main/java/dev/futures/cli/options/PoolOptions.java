@@ -3,6 +3,7 @@ package dev.futures.cli.options;
 import dev.futures.cli.input.DurationConverter;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.PoolKind;
+import dev.futures.cli.jobs.Retries;
 import dev.futures.cli.jobs.WorkerStart;
 import dev.futures.process.OnWorkerDeath;
 import dev.futures.process.WorkerLaunchers;
@@ -29,10 +30,11 @@ public class PoolOptions {
                     + "(--pool process: its worker is killed and replaced) and counts as failed.")
     Duration taskTimeout;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--retries", paramLabel = "N",
             description = "Run a failed task at most N times in all, as GNU parallel's --retries: again after "
-                    + "0.1 s, 0.2 s, 0.4 s, ... (at most 10 s); 0 and 1 run it once.")
-    int retries;
+                    + "0.1 s, 0.2 s, 0.4 s, ... (at most 10 s); 0 and 1 run it once. N may hold replacement strings, "
+                    + "expanded per job ({2}: input 2 says how many).")
+    String retries;
 
     @Option(names = "--max-tasks-per-child", paramLabel = "N",
             description = "--pool process: a worker leaves after N tasks and a new one takes its place.")
@@ -141,9 +143,7 @@ public class PoolOptions {
         if (maxTasksPerChild != null) {
             checked(maxTasksPerChild, "--max-tasks-per-child");
         }
-        if (retries < 0) {
-            throw new UsageError("--retries must be 0 or more, got " + retries);
-        }
+        Retries.parse(retries);
         if (workerLauncher != null && workerLauncher.isBlank()) {
             throw new UsageError("--worker-launcher needs a command");
         }
@@ -155,7 +155,7 @@ public class PoolOptions {
      */
     public void validateForTaskPool() {
         validate();
-        if (retries > 0) {
+        if (Retries.parse(retries).mayRetry()) {
             throw new UsageError("--retries applies to map and run; a client of session or serve submits again instead");
         }
         if (pool != PoolKind.process && taskTimeout != null) {
