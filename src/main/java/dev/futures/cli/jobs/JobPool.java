@@ -3,6 +3,7 @@ package dev.futures.cli.jobs;
 import dev.futures.Future;
 import dev.futures.process.WorkerListener;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -45,11 +46,20 @@ public interface JobPool extends AutoCloseable {
     default void stopTakingWork() {
     }
 
+    /**
+     * {@code --memfree}: kills the running command of the youngest job (the highest sequence
+     * number) with its processes, so that the job fails (and runs again under --retries);
+     * false if there is none this pool can kill alone.
+     */
+    default boolean killYoungest() {
+        return false;
+    }
+
     /** Kills every running task with its processes (a deadline passed, or the CLI is ending). */
     void killRunning();
 
     /** SIGTERM to every running task with its processes, SIGKILL after {@code grace}; returns at once. */
-    void terminateRunning(java.time.Duration grace);
+    void terminateRunning(Duration grace);
 
     /** Shuts the pool down, cancelling what has not started, waiting for what runs. */
     @Override

@@ -97,6 +97,11 @@ final class RetryingJobPool implements JobPool {
     }
 
     @Override
+    public boolean killYoungest() {
+        return inner.killYoungest();
+    }
+
+    @Override
     public void killRunning() {
         stopTakingWork();
         inner.killRunning();

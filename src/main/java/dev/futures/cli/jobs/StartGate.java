@@ -5,24 +5,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * GNU parallel's {@code --memfree SIZE} and {@code --load MAX}: a job starts only while the
  * machine has at least SIZE bytes available ({@code MemAvailable} of {@code /proc/meminfo}) and
  * its one-minute load average is below MAX ({@code /proc/loadavg}); otherwise the start waits,
  * looking again every tenth of a second, as GNU's does. Where {@code /proc} cannot be read the
- * condition holds.
+ * condition holds. While jobs run, {@link #guard} kills the youngest one whenever less than half
+ * of SIZE is available, as GNU's --memfree does (it fails, and runs again under --retries).
  */
 public final class StartGate {
     private static final long LOOK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final long memfreeBytes;
     private final double maxLoad;
+    private final LongSupplier available;
 
     /** {@code memfreeBytes}: 0 for no condition; {@code maxLoad}: 0 or less for none. */
     public StartGate(long memfreeBytes, double maxLoad) {
+        this(memfreeBytes, maxLoad, StartGate::available);
+    }
+
+    /** {@code available}: the bytes of memory available now (tests give their own). */
+    StartGate(long memfreeBytes, double maxLoad, LongSupplier available) {
         this.memfreeBytes = memfreeBytes;
         this.maxLoad = maxLoad;
+        this.available = available;
+    }
+
+    /**
+     * With --memfree: watches memory while {@code pool}'s jobs run, every tenth of a second, and
+     * kills the youngest running job while less than half of SIZE is available; returns what
+     * stops the watch. Without --memfree: nothing.
+     */
+    public Runnable guard(JobPool pool) {
+        if (memfreeBytes <= 0) {
+            return () -> { };
+        }
+        Thread watch = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (available.getAsLong() < memfreeBytes / 2) {
+                    pool.killYoungest(); // one per look: the memory it held is counted at the next
+                }
+                LockSupport.parkNanos(this, LOOK_AGAIN_NANOS);
+            }
+        }, "futures-memfree");
+        watch.setDaemon(true);
+        watch.start();
+        return watch::interrupt;
     }
 
     /** {@code element}, once the machine lets another job start; an interrupt ends the wait. */
@@ -34,7 +65,7 @@ public final class StartGate {
     }
 
     boolean open() {
-        return (memfreeBytes <= 0 || available() >= memfreeBytes) && (maxLoad <= 0 || load() < maxLoad);
+        return (memfreeBytes <= 0 || available.getAsLong() >= memfreeBytes) && (maxLoad <= 0 || load() < maxLoad);
     }
 
     /** MemAvailable in bytes; Long.MAX_VALUE when it cannot be read. */

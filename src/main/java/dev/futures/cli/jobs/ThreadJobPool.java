@@ -8,6 +8,7 @@ import dev.futures.task.TaskRegistry;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -23,6 +24,8 @@ final class ThreadJobPool implements JobPool {
     private ScheduledExecutorService timers;
 
     private final Function<Job, OutputStream> liveStdout;
+    /** The running commands' jobs by sequence number: the last is the youngest. */
+    private final ConcurrentSkipListMap<Long, CommandRunner.Scope> running = new ConcurrentSkipListMap<>();
 
     ThreadJobPool(PoolSettings settings, Function<Job, OutputStream> liveStdout) {
         this.liveStdout = liveStdout;
@@ -39,7 +42,9 @@ final class ThreadJobPool implements JobPool {
         }
         return pool.submit(() -> {
             int slot = slots.take();
-            try {
+            // A scope per job, so --memfree can kill the youngest job alone.
+            try (CommandRunner.Scope scope = commands.openScope()) {
+                running.put(job.seq(), scope);
                 if (liveStdout == null) {
                     return job.runWith(commands, slot, taskTimeout, null);
                 }
@@ -47,6 +52,7 @@ final class ThreadJobPool implements JobPool {
                     return job.runWith(commands, slot, taskTimeout, stdout);
                 }
             } finally {
+                running.remove(job.seq());
                 slots.release(slot);
             }
         });
@@ -88,6 +94,16 @@ final class ThreadJobPool implements JobPool {
     @Override
     public JobResult outcome(Job job, Future<?> done) {
         return (JobResult) done.result();
+    }
+
+    @Override
+    public boolean killYoungest() {
+        java.util.Map.Entry<Long, CommandRunner.Scope> youngest = running.lastEntry();
+        if (youngest == null) {
+            return false;
+        }
+        youngest.getValue().kill();
+        return true;
     }
 
     @Override

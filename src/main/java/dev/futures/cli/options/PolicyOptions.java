@@ -35,8 +35,9 @@ public class PolicyOptions {
     String delay;
 
     @Option(names = "--memfree", paramLabel = "SIZE",
-            description = "Start a job only while at least SIZE of memory is available (GNU parallel's --memfree; "
-                    + "K, M, G, T are powers of 1024, k, m, g, t of 1000).")
+            description = "Start a job only while at least SIZE of memory is available, and kill the youngest running "
+                    + "job (thread pool) while less than half is (GNU parallel's --memfree; K, M, G, T are powers of "
+                    + "1024, k, m, g, t of 1000).")
     String memfree;
 
     @Option(names = "--load", paramLabel = "MAX",

@@ -86,9 +86,11 @@ public final class JobRunner {
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
         HaltWatch watch = settings.halt().isNever() ? null : new HaltWatch(settings.halt(), total, pool);
+        Runnable stopMemoryGuard = () -> { };
         if (settings.gate() != null) {
             // --memfree, --load: waited for as the input pump takes each job, as --delay's pacing is.
             jobs = Iterators.mapped(jobs, settings.gate()::admitted);
+            stopMemoryGuard = settings.gate().guard(pool);
         }
         if (settings.delay() != null) {
             // Paced as the input pump takes each job, outside its lock: a stop is never held up by a delay.
@@ -221,6 +223,7 @@ public final class JobRunner {
             problem = "cannot read input: " + e.getCause().getMessage();
         } finally {
             results.close();
+            stopMemoryGuard.run();
             if (abandon) {
                 pool.abandon();
             } else {
