@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.futures.protocol.NdjsonCodec;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -11,6 +12,13 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +47,7 @@ class MapCommandTest {
     static String stderr(LaunchResult result) {
         return result.getErrorOutput().lines()
                 .filter(line -> !line.matches("^\\d\\d:\\d\\d:\\d\\d INFO  \\[io\\.quarkus\\] .*"))
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     /**
@@ -72,8 +80,8 @@ class MapCommandTest {
     void mapsHelpGroupsItsOptionsUnderHeadingsAndSaysWhatDiffersFromGnuParallel(LaunchResult result) {
         String help = result.getOutput();
         assertTrue(help.startsWith("Usage: futures map [OPTIONS] [COMMAND...]"), help);
-        java.util.List<String> headings = help.lines().filter(line -> line.matches("[A-Z][^:]*:")).toList();
-        assertEquals(java.util.List.of("Task instead of a command:", "Command line:", "Inputs:", "Several inputs per job:",
+        List<String> headings = help.lines().filter(line -> line.matches("[A-Z][^:]*:")).toList();
+        assertEquals(List.of("Task instead of a command:", "Command line:", "Inputs:", "Several inputs per job:",
                 "Blocks of stdin (--pipe):", "Pool:", "Workers on other hosts:", "Running:", "Output:", "Joblog and resuming:", "Stopping early:",
                 "GNU parallel habits:", "Other:"), headings);
         // Each option under its own heading: -k among the habits, --pipe among the blocks.
@@ -298,12 +306,12 @@ class MapCommandTest {
      */
     @Test
     void aCommandInheritsOnlyItsThreeStandardDescriptors(QuarkusMainLauncher launcher) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("map", "-j4", "sh", "-c",
+        List<String> args = new ArrayList<>(List.of("map", "-j4", "sh", "-c",
                 "for fd in 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do "
                         + "[ -e /proc/$$/fd/$fd ] && echo \"{} holds $fd\"; done; echo {}", ":::"));
-        java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(String::valueOf).forEach(args::add);
+        IntStream.rangeClosed(1, 16).mapToObj(String::valueOf).forEach(args::add);
         LaunchResult result = launcher.launch(args.toArray(String[]::new));
-        assertEquals(String.join("\n", java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(String::valueOf).toList()),
+        assertEquals(String.join("\n", IntStream.rangeClosed(1, 16).mapToObj(String::valueOf).toList()),
                 result.getOutput());
         assertEquals(0, result.exitCode());
     }
@@ -389,7 +397,7 @@ class MapCommandTest {
     void aCommandKilledByASignalReportsOneHundredTwentyEightPlusIt(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("map", "--output", "jsonl", "sh", "-c", "kill -TERM $$", ":::", "x");
         assertEquals(1, result.exitCode());
-        java.util.Map<String, Object> event = result.getOutput().lines().map(new dev.futures.protocol.NdjsonCodec()::decode)
+        Map<String, Object> event = result.getOutput().lines().map(new NdjsonCodec()::decode)
                 .filter(e -> "result".equals(e.get("event"))).findFirst().orElseThrow();
         assertEquals(143L, event.get("exit_code"), result.getOutput());
     }
@@ -413,15 +421,38 @@ class MapCommandTest {
         LaunchResult result = launcher.launch("map", "-j1", "--output", "jsonl", "--return-when", "FIRST_EXCEPTION",
                 "sh", "-c", "[ {} = bad ] && exit 1; sleep 1", ":::", "bad", "ok1", "ok2");
         assertEquals(1, result.exitCode());
-        java.util.List<java.util.Map<String, Object>> events = result.getOutput().lines()
-                .map(new dev.futures.protocol.NdjsonCodec()::decode).toList();
-        java.util.Map<String, Object> summary = events.stream().filter(e -> e.get("event").equals("summary")).findFirst()
+        List<Map<String, Object>> events = result.getOutput().lines()
+                .map(new NdjsonCodec()::decode).toList();
+        Map<String, Object> summary = events.stream().filter(e -> e.get("event").equals("summary")).findFirst()
                 .orElseThrow();
-        assertEquals(java.util.List.of(1L), summary.get("done"));
-        assertEquals(java.util.List.of(2L, 3L), summary.get("not_done"));
+        assertEquals(List.of(1L), summary.get("done"));
+        assertEquals(List.of(2L, 3L), summary.get("not_done"));
         assertTrue(events.stream().anyMatch(e -> "cancelled".equals(e.get("status")) && Long.valueOf(3).equals(e.get("id"))),
                 result.getOutput());
         assertEquals("end", events.get(events.size() - 1).get("event"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thread", "process"})
+    void theResultThatDecidedTheReturnComesFirstThenTheSummaryThenTheCancelledInInputOrder(String pool,
+            QuarkusMainLauncher launcher) {
+        for (String returnWhen : new String[] {"FIRST_COMPLETED", "FIRST_EXCEPTION"}) {
+            // The case: one worker, the first task decides, three wait in the queue.
+            String first = returnWhen.equals("FIRST_COMPLETED") ? "sleep 0.2; printf 0" : "sleep 0.2; exit 3";
+            LaunchResult result = launcher.launch("map", "--pool", pool, "--output", "jsonl", "-j1", "--buffersize", "8",
+                    "--return-when", returnWhen, "--task", "sh", ":::", first, "printf 1", "printf 2", "printf 3");
+            List<Map<String, Object>> events = result.getOutput().lines().map(new NdjsonCodec()::decode)
+                    .filter(e -> !String.valueOf(e.get("event")).startsWith("worker_")).toList();
+            List<String> seen = events.stream().map(e -> e.get("event") + (e.containsKey("id") ? " " + e.get("id") : "")
+                    + (e.containsKey("status") ? " " + e.get("status") : "")).toList();
+            String decided = returnWhen.equals("FIRST_COMPLETED") ? "result 1 ok" : "result 1 error";
+            // A process-pool worker may already hold task 2 when task 1 ends (as in CPython): it runs.
+            String second = pool.equals("process") && seen.get(3).equals("result 2 ok") ? "result 2 ok" : "result 2 cancelled";
+            assertEquals(List.of("start", decided, "summary", second, "result 3 cancelled", "result 4 cancelled", "end"),
+                    seen, pool + " " + returnWhen + ": " + result.getOutput());
+            assertEquals(List.of(1L), events.get(2).get("done"));
+            assertEquals(List.of(2L, 3L, 4L), events.get(2).get("not_done"));
+        }
     }
 
     @Test
@@ -506,10 +537,10 @@ class MapCommandTest {
         LaunchResult first = launcher.launch("map", "--joblog", joblog.toString(), "--joblog-format", "jsonl",
                 "sh", "-c", script, ":::", "a", "b", "c");
         assertEquals(1, first.exitCode());
-        dev.futures.protocol.NdjsonCodec json = new dev.futures.protocol.NdjsonCodec();
-        java.util.List<java.util.Map<String, Object>> entries = Files.readAllLines(joblog).stream().map(json::decode).toList();
+        NdjsonCodec json = new NdjsonCodec();
+        List<Map<String, Object>> entries = Files.readAllLines(joblog).stream().map(json::decode).toList();
         assertEquals(3, entries.size());
-        assertEquals(java.util.List.of("ok", "error", "ok"), entries.stream().map(e -> e.get("status")).toList());
+        assertEquals(List.of("ok", "error", "ok"), entries.stream().map(e -> e.get("status")).toList());
 
         Files.createFile(fixed);
         LaunchResult again = launcher.launch("map", "--joblog", joblog.toString(), "--joblog-format", "jsonl",
@@ -535,18 +566,18 @@ class MapCommandTest {
     void joblogIsGnuParallelsTableStartedAfreshUnlessAppendedTo(QuarkusMainLauncher launcher) throws IOException {
         Path joblog = dir.resolve("joblog");
         launcher.launch("map", "-j1", "--joblog", joblog.toString(), "sh", "-c", "printf {}; exit {}", ":::", "0", "3");
-        java.util.List<String> lines = Files.readAllLines(joblog);
+        List<String> lines = Files.readAllLines(joblog);
         assertEquals("Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand", lines.get(0));
         assertEquals(3, lines.size(), String.join("\n", lines));
         String[] failed = lines.get(2).split("\t");
-        assertEquals(java.util.List.of("2", ":", "0", "1", "3", "0", "sh -c 'printf 3; exit 3'"),
-                java.util.List.of(failed[0], failed[1], failed[4], failed[5], failed[6], failed[7], failed[8]));
+        assertEquals(List.of("2", ":", "0", "1", "3", "0", "sh -c 'printf 3; exit 3'"),
+                List.of(failed[0], failed[1], failed[4], failed[5], failed[6], failed[7], failed[8]));
         assertTrue(failed[2].matches("\\d+\\.\\d{3}") && failed[3].strip().matches("\\d+\\.\\d{3}"), lines.get(2));
 
         launcher.launch("map", "--joblog", joblog.toString(), "echo", ":::", "x");
         assertEquals(2, Files.readAllLines(joblog).size(), "a new run starts the log afresh");
         launcher.launch("map", "--joblog", "+" + joblog, "echo", ":::", "y");
-        assertEquals(java.util.List.of("echo x", "echo y"),
+        assertEquals(List.of("echo x", "echo y"),
                 Files.readAllLines(joblog).stream().skip(1).map(line -> line.split("\t")[8]).toList(), "+FILE appends");
     }
 
@@ -565,9 +596,9 @@ class MapCommandTest {
         LaunchResult retried = launcher.launch("map", "--joblog", joblog.toString(), "--retry-failed");
         assertEquals(0, retried.exitCode(), stderr(retried));
         assertEquals("b", retried.getOutput(), "the logged command line of job 2 ran again");
-        java.util.List<String> last = java.util.Arrays.asList(
+        List<String> last = Arrays.asList(
                 Files.readAllLines(joblog).get(Files.readAllLines(joblog).size() - 1).split("\t"));
-        assertEquals(java.util.List.of("2", "0"), java.util.List.of(last.get(0), last.get(6)), "appended under its own Seq");
+        assertEquals(List.of("2", "0"), List.of(last.get(0), last.get(6)), "appended under its own Seq");
         assertEquals("", launcher.launch("map", "--joblog", joblog.toString(), "--retry-failed").getOutput(),
                 "nothing failed any more");
     }
@@ -620,15 +651,15 @@ class MapCommandTest {
     @Test
     void shufRunsEveryInputOnceInAnotherOrderNumberedAsItRuns(QuarkusMainLauncher launcher) {
         String[] args = new String[24];
-        java.util.List<String> inputs = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(Integer::toString).toList();
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("map", "--shuf", "echo", "{#}", "{}", ":::"));
+        List<String> inputs = IntStream.rangeClosed(1, 20).mapToObj(Integer::toString).toList();
+        List<String> command = new ArrayList<>(List.of("map", "--shuf", "echo", "{#}", "{}", ":::"));
         command.addAll(inputs);
         LaunchResult result = launcher.launch(command.toArray(args));
         assertEquals(0, result.exitCode(), stderr(result));
-        java.util.List<String[]> lines = result.getOutput().lines().map(line -> line.split(" ")).toList();
+        List<String[]> lines = result.getOutput().lines().map(line -> line.split(" ")).toList();
         assertEquals(inputs, lines.stream().map(l -> l[0]).toList(), "{#} counts the jobs in the order they run");
-        java.util.List<String> ran = lines.stream().map(l -> l[1]).toList();
-        assertEquals(new java.util.TreeSet<>(inputs), new java.util.TreeSet<>(ran));
+        List<String> ran = lines.stream().map(l -> l[1]).toList();
+        assertEquals(new TreeSet<>(inputs), new TreeSet<>(ran));
         assertFalse(ran.equals(inputs), "20 inputs in their given order: a 1 in 20! chance, or no shuffle");
     }
 
@@ -664,7 +695,7 @@ class MapCommandTest {
         Path input = Files.writeString(dir.resolve("input"), text);
         LaunchResult result = launcher.launch("map", "--pipe", "--block", "10k", "-a", input.toString(), "wc", "-l");
         assertEquals(0, result.exitCode(), stderr(result));
-        java.util.List<Integer> counts = result.getOutput().lines().map(String::strip).map(Integer::parseInt).toList();
+        List<Integer> counts = result.getOutput().lines().map(String::strip).map(Integer::parseInt).toList();
         assertEquals(50_000, counts.stream().mapToInt(Integer::intValue).sum());
         assertTrue(counts.size() > 20, "blocks of about 10,000 bytes: " + counts);
     }
@@ -676,7 +707,7 @@ class MapCommandTest {
         LaunchResult result = launcher.launch("map", "--progress", "-j2", "sh", "-c", "echo {}; [ {} != 2 ]", ":::", "1", "2", "3");
         assertEquals("1\n2\n3", result.getOutput());
         String[] lines = stderr(result).split("[\r\n]+");
-        assertTrue(java.util.Arrays.stream(lines).anyMatch(line -> line.startsWith("futures: 3/3 done, 1 failed, ")),
+        assertTrue(Arrays.stream(lines).anyMatch(line -> line.startsWith("futures: 3/3 done, 1 failed, ")),
                 stderr(result));
     }
 
@@ -766,23 +797,23 @@ class MapCommandTest {
         LaunchResult result = launcher.launch("map", "--pool", "process", "-j2", "--output", "jsonl",
                 "sh", "-c", "echo {}; [ {} != b ]", ":::", "a", "b");
         assertEquals(1, result.exitCode());
-        dev.futures.protocol.NdjsonCodec json = new dev.futures.protocol.NdjsonCodec();
-        java.util.List<java.util.Map<String, Object>> events = new java.util.ArrayList<>();
+        NdjsonCodec json = new NdjsonCodec();
+        List<Map<String, Object>> events = new ArrayList<>();
         for (String line : result.getOutput().split("\n")) {
             events.add(json.decode(line)); // every stdout line is one JSON object
         }
-        java.util.List<Object> names = events.stream().map(e -> e.get("event")).toList();
+        List<Object> names = events.stream().map(e -> e.get("event")).toList();
         assertEquals("start", names.get(0));
         assertEquals("end", names.get(names.size() - 1));
         assertEquals(1L, events.get(names.size() - 1).get("exit_code"));
         assertEquals(2, names.stream().filter("worker_started"::equals).count(), names.toString());
         assertEquals(2, names.stream().filter("worker_exited"::equals).count(), names.toString());
-        java.util.List<java.util.Map<String, Object>> results =
+        List<Map<String, Object>> results =
                 events.stream().filter(e -> e.get("event").equals("result")).toList();
         assertEquals("a\n", results.get(0).get("value"));
         assertEquals("ok", results.get(0).get("status"));
         assertEquals("error", results.get(1).get("status"));
-        assertEquals("CommandFailed", ((java.util.Map<?, ?>) results.get(1).get("error")).get("type"));
+        assertEquals("CommandFailed", ((Map<?, ?>) results.get(1).get("error")).get("type"));
         assertEquals(1L, results.get(1).get("exit_code"));
     }
 

@@ -146,6 +146,11 @@ public final class HaltWatch {
         return notDone;
     }
 
+    /** Whether the condition has held (the job that met it may not be printed yet). */
+    public synchronized boolean halted() {
+        return haltingSeq >= 0;
+    }
+
     /** Whether this job is the one whose end met the condition. */
     public synchronized boolean halting(Job job) {
         return job.seq() == haltingSeq;

@@ -14,10 +14,10 @@ import dev.futures.cli.jobs.SignalPolicy;
 import dev.futures.cli.jobs.StartPacer;
 import dev.futures.cli.output.JobLog;
 import dev.futures.cli.output.JsonlPrinter;
+import dev.futures.cli.output.LiveLines;
 import dev.futures.cli.output.Progress;
 import dev.futures.cli.output.ProgressPrinter;
 import dev.futures.cli.output.ResultPrinter;
-import dev.futures.cli.output.LiveLines;
 import dev.futures.cli.output.TextPrinter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs jobs with map's semantics ({@link StreamingMap}) on the chosen pool and prints each
@@ -140,9 +142,15 @@ public final class JobRunner {
         String problem = null;
         int exitCode = ExitCodes.OK;
         try {
+            // In completion order, once the condition holds, the job that met it is printed first,
+            // then the summary, then the rest in input order (what --then did to them): held here
+            // until the run ends. --then wait lets the rest run on, so they print as they end.
+            TreeMap<Long, Object> rest = new TreeMap<>();
             for (StreamingMap.Done<Job> done; (done = results.next()) != null; ) {
+                boolean hold = !settings.inputOrder() && watch != null && settings.then() != UnfinishedWork.wait
+                        && watch.halted() && !watch.halting(done.input());
                 if (done.future().cancelled()) {
-                    printer.cancelled(done.input());
+                    cancelled(printer, done.input(), hold ? rest : null);
                     continue;
                 }
                 JobResult result;
@@ -153,7 +161,7 @@ public final class JobRunner {
                     }
                     result = ended != null ? ended.resultOrThrow() : pool.outcome(done.input(), done.future());
                 } catch (dev.futures.CancelledError cancelled) {
-                    printer.cancelled(done.input()); // a retry that never got to start
+                    cancelled(printer, done.input(), hold ? rest : null); // a retry that never got to start
                     continue;
                 } catch (BrokenExecutor broken) {
                     // Every task the break took gets its result; nothing more is read or submitted.
@@ -166,16 +174,12 @@ public final class JobRunner {
                     }
                     continue;
                 }
-                int slot = done.input().slotAmong(settings.workers());
-                if (joblog != null) {
-                    joblog.record(result, done.input().display(slot));
+                if (hold) {
+                    rest.put(done.input().seq(), result);
+                    continue;
                 }
-                if (settings.resultFiles() != null) {
-                    JobResult diverted = settings.resultFiles().divert(result, slot);
-                    result = settings.jsonl() ? result : diverted; // JSON events still carry the outputs
-                }
-                printer.result(result);
-                if (out.checkError()) {
+                JobResult printed = print(result, settings, joblog, printer);
+                if (printed == null) {
                     // The reader is gone (| head): as GNU parallel and xargs end, no job starts,
                     // running ones are killed with their trees, nothing more is printed.
                     stdoutClosed = true;
@@ -186,19 +190,35 @@ public final class JobRunner {
                     break;
                 }
                 finished++;
-                if (!result.succeeded()) {
+                if (!printed.succeeded()) {
                     failed++;
                 }
                 if (!returned && watch != null && watch.halting(done.input())) {
                     returned = true;
                     abandon = settings.then() == UnfinishedWork.kill;
                     if (settings.halt().spelling() != null) {
+                        int slot = done.input().slotAmong(settings.workers());
                         err.println(name + ": " + settings.halt().spelling() + ": job " + done.input().seq() + " "
                                 + settings.halt().verb() + " (" + done.input().display(slot) + "); "
                                 + (settings.then() == UnfinishedWork.kill ? "running jobs were killed"
                                         : "no new job starts"));
                     }
                     printer.summary(watch.doneAtHalt(), watch.notDoneAtHalt());
+                }
+            }
+            for (Object held : stdoutClosed ? List.of() : rest.values()) {
+                if (held instanceof JobResult result) {
+                    JobResult printed = print(result, settings, joblog, printer);
+                    if (printed == null) {
+                        stdoutClosed = true;
+                        break;
+                    }
+                    finished++;
+                    if (!printed.succeeded()) {
+                        failed++;
+                    }
+                } else {
+                    printer.cancelled((Job) held);
                 }
             }
         } catch (TimeoutError deadline) {
@@ -278,6 +298,33 @@ public final class JobRunner {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyExiting) {
             // The hook is running or has run; nothing to undo.
+        }
+    }
+
+    /**
+     * Records and prints one result (joblog, --results files, the printer): the result as
+     * printed (a --results file that cannot be written fails it), or null if stdout turned out
+     * to be closed.
+     */
+    private JobResult print(JobResult result, RunSettings settings, JobLog joblog, ResultPrinter printer) {
+        int slot = result.job().slotAmong(settings.workers());
+        if (joblog != null) {
+            joblog.record(result, result.job().display(slot));
+        }
+        if (settings.resultFiles() != null) {
+            JobResult diverted = settings.resultFiles().divert(result, slot);
+            result = settings.jsonl() ? result : diverted; // JSON events still carry the outputs
+        }
+        printer.result(result);
+        return out.checkError() ? null : result;
+    }
+
+    /** A cancelled job: printed now, or held in {@code rest} (by sequence number) for later. */
+    private static void cancelled(ResultPrinter printer, Job job, Map<Long, Object> rest) {
+        if (rest != null) {
+            rest.put(job.seq(), job);
+        } else {
+            printer.cancelled(job);
         }
     }
 }
