@@ -44,9 +44,9 @@ public final class RequestValues {
             return ReturnWhen.ALL_COMPLETED;
         }
         try {
-            return ReturnWhen.valueOf(value.toString());
+            return ReturnWhen.parse(value.toString());
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("'return_when' must be ALL_COMPLETED, FIRST_COMPLETED or FIRST_EXCEPTION");
+            throw new BadRequest(e.getMessage()); // CPython's text, as on the command line
         }
     }
 }

@@ -241,6 +241,25 @@ class MapCommandTest {
         assertFalse(Files.exists(Path.of(marker)), "nothing ran");
     }
 
+    @Test
+    void cpythonsErrorsHaveCpythonsTexts(QuarkusMainLauncher launcher) {
+        // DESIGN: messages follow CPython's texts where CPython has one (Executor.map, wait, ProcessPoolExecutor).
+        Map<String, List<String>> cases = Map.of(
+                "buffersize must be None or > 0", List.of("map", "--buffersize", "0", "echo", ":::", "a"),
+                "max_tasks_per_child must be >= 1",
+                List.of("map", "--pool", "process", "--max-tasks-per-child", "0", "echo", ":::", "a"),
+                "Invalid return condition: 'BOGUS'", List.of("map", "--return-when", "BOGUS", "echo", ":::", "a"),
+                "chunksize must be >= 1.", List.of("map", "--pool", "process", "--chunksize", "0", "--task", "echo", ":::", "a"));
+        cases.forEach((text, args) -> {
+            LaunchResult result = launcher.launch(args.toArray(new String[0]));
+            assertEquals(2, result.exitCode(), text);
+            assertEquals("futures map: " + text, stderr(result).strip());
+        });
+        LaunchResult waited = launcher.launch("wait", "--return-when", "BOGUS", "f1");
+        assertEquals(2, waited.exitCode());
+        assertEquals("futures wait: Invalid return condition: 'BOGUS'", stderr(waited).strip());
+    }
+
     // ------------------------------------------------------------------ GNU parallel's inputs
 
     @Test

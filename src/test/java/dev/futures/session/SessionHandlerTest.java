@@ -210,6 +210,8 @@ class SessionHandlerTest {
                 "{\"op\":\"submit\",\"id\":1,\"task\":\"sleep\",\"args\":[1],\"timeout\":1}"}) {
             assertEquals("error", one(bad).get("event"), bad);
         }
+        assertEquals(Map.of("type", "BadRequest", "message", "Invalid return condition: 'SOMETIMES'"),
+                one("{\"op\":\"wait\",\"ids\":[],\"return_when\":\"SOMETIMES\"}").get("error"), "CPython's text");
         assertEquals("submitted", one("{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[3]}").get("event"));
         assertEquals("error", one("{\"op\":\"submit\",\"id\":1,\"task\":\"square\",\"args\":[3]}").get("event"), "ids are unique");
         assertEquals(9L, one("{\"op\":\"result\",\"id\":1}").get("value"));

@@ -7,4 +7,17 @@ public final class UsageError extends RuntimeException {
     public UsageError(String message) {
         super(message);
     }
+
+    /**
+     * Runs the library's own check of a value the user gave: its refusal becomes a usage error
+     * with the library's text, which is CPython's where CPython has one, so the command line and
+     * the library never word one rule twice.
+     */
+    public static void fromLibrary(Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.futures.cli.options;
 
+import dev.futures.MapOptions;
+import dev.futures.ReturnWhen;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.Job;
 import dev.futures.cli.jobs.PoolKind;
@@ -56,8 +58,8 @@ public class JobOptions {
             throw new UsageError("-k/--keep-order keeps input order: it cannot go with --order completion");
         }
         int workers = pool.resolveWorkers(config);
-        if (buffersize != null && buffersize < 1) {
-            throw new UsageError("--buffersize must be at least 1, got " + buffersize);
+        if (buffersize != null) {
+            UsageError.fromLibrary(() -> MapOptions.defaults().withBuffersize(buffersize));
         }
         if (chunksize != null && chunksize < 1) {
             throw new UsageError("chunksize must be >= 1."); // CPython's text
@@ -77,7 +79,7 @@ public class JobOptions {
         }
         // --return-when FIRST_* prints as tasks complete (as wait() returns them); --halt keeps the order.
         boolean inputOrder = output.order == OutputOptions.Order.input
-                && policy.returnWhen == PolicyOptions.ReturnWhen.ALL_COMPLETED
+                && policy.returnWhen() == ReturnWhen.ALL_COMPLETED
                 && (!compat.lineBuffer || compat.keepOrder)
                 && (!compat.gnu || compat.keepOrder); // GNU's order is completion unless -k
         UnfinishedWork then = policy.then();

@@ -1,5 +1,6 @@
 package dev.futures.cli.options;
 
+import dev.futures.ReturnWhen;
 import dev.futures.cli.input.DurationConverter;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.Halt;
@@ -89,16 +90,32 @@ public class PolicyOptions {
         }
     }
 
-    /** When the run returns: the names of {@code concurrent.futures.wait}. */
-    public enum ReturnWhen {
-        ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
-    }
-
     @Option(names = "--return-when", paramLabel = "ALL_COMPLETED|FIRST_COMPLETED|FIRST_EXCEPTION",
-            defaultValue = "ALL_COMPLETED",
+            defaultValue = "ALL_COMPLETED", completionCandidates = ReturnWhenNames.class,
             description = "Return when every task is done (default), when the first one is, or at the first failure; "
                     + "with FIRST_* results print as they complete.")
-    ReturnWhen returnWhen;
+    String returnWhen;
+
+    /** --return-when's names, for completion and --help. */
+    public static final class ReturnWhenNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(ReturnWhen.values()).map(Enum::name).iterator();
+        }
+    }
+
+    /** @throws UsageError with CPython's text for a name that is no condition */
+    public static ReturnWhen returnWhen(String name) {
+        try {
+            return ReturnWhen.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    ReturnWhen returnWhen() {
+        return returnWhen(returnWhen);
+    }
 
     @Option(names = "--then", paramLabel = "cancel|wait|kill",
             description = "Work unfinished when the run returns early: cancel what has not started and let running "
@@ -117,7 +134,7 @@ public class PolicyOptions {
         if (halt != null) {
             return Halt.parse(halt).halt();
         }
-        return switch (returnWhen) {
+        return switch (returnWhen()) {
             case FIRST_EXCEPTION -> Halt.firstFailure();
             case FIRST_COMPLETED -> Halt.firstDone();
             case ALL_COMPLETED -> Halt.NEVER;
@@ -129,7 +146,7 @@ public class PolicyOptions {
         if (halt == null) {
             return then == null ? UnfinishedWork.cancel : then;
         }
-        if (then != null || returnWhen != ReturnWhen.ALL_COMPLETED) {
+        if (then != null || returnWhen() != ReturnWhen.ALL_COMPLETED) {
             throw new UsageError("--halt says both when to stop and what happens to running jobs: "
                     + "give it or --return-when/--then, not both");
         }

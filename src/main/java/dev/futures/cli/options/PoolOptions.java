@@ -6,6 +6,7 @@ import dev.futures.cli.jobs.PoolKind;
 import dev.futures.cli.jobs.Retries;
 import dev.futures.cli.jobs.WorkerStart;
 import dev.futures.process.OnWorkerDeath;
+import dev.futures.process.ProcessPoolExecutor;
 import dev.futures.process.WorkerLaunchers;
 import dev.futures.session.TaskPool;
 import dev.futures.task.CommandRunner;
@@ -141,7 +142,7 @@ public class PoolOptions {
             }
         }
         if (maxTasksPerChild != null) {
-            checked(maxTasksPerChild, "--max-tasks-per-child");
+            UsageError.fromLibrary(() -> ProcessPoolExecutor.builder().maxTasksPerChild(maxTasksPerChild));
         }
         Retries.parse(retries);
         if (workerLauncher != null && workerLauncher.isBlank()) {

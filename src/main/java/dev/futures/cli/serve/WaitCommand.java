@@ -1,5 +1,6 @@
 package dev.futures.cli.serve;
 
+import dev.futures.ReturnWhen;
 import dev.futures.cli.jobs.TaskValues;
 import dev.futures.cli.options.PolicyOptions;
 import dev.futures.cli.run.ExitCodes;
@@ -25,8 +26,9 @@ public class WaitCommand extends ClientCommand {
     List<String> ids;
 
     @Option(names = "--return-when", paramLabel = "WHEN", defaultValue = "ALL_COMPLETED",
+            completionCandidates = PolicyOptions.ReturnWhenNames.class,
             description = "ALL_COMPLETED (default), FIRST_COMPLETED or FIRST_EXCEPTION.")
-    PolicyOptions.ReturnWhen returnWhen;
+    String returnWhen;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wait at most this long (default: for ever).")
     BigDecimal timeout;
@@ -36,9 +38,10 @@ public class WaitCommand extends ClientCommand {
 
     @Override
     public Integer call() {
+        ReturnWhen when = PolicyOptions.returnWhen(returnWhen);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ids", ids);
-        body.put("return_when", returnWhen.name());
+        body.put("return_when", when.name());
         body.put("timeout", timeout);
         DaemonClient.Answer answer = daemon.await("POST", "/v1/wait", body);
         if (answer.status() != 200) {
@@ -55,7 +58,7 @@ public class WaitCommand extends ClientCommand {
             System.out.print(out);
         }
         System.out.flush();
-        boolean met = switch (returnWhen) {
+        boolean met = switch (when) {
             case ALL_COMPLETED -> notDone.isEmpty();
             case FIRST_COMPLETED -> !done.isEmpty();
             case FIRST_EXCEPTION -> notDone.isEmpty() || !failed.isEmpty();
