@@ -15,6 +15,7 @@ public final class ProcessFuture<T> extends Future<T> {
     private volatile long workerPid;
     private volatile long startedNanos;
     private volatile long finishedNanos;
+    private volatile byte[] stderr = new byte[0];
 
     ProcessFuture(ProcessPoolExecutor pool) {
         this.pool = pool;
@@ -49,6 +50,18 @@ public final class ProcessFuture<T> extends Future<T> {
 
     void answered(long nanos) {
         finishedNanos = nanos;
+    }
+
+    /**
+     * What the commands the task started through the worker's runner wrote to stderr (the
+     * result frame's {@code stderr}); empty if none did or no worker answered.
+     */
+    public byte[] stderr() {
+        return stderr.clone();
+    }
+
+    void stderr(byte[] bytes) {
+        stderr = bytes;
     }
 
     boolean markCancelledWhileRunning() {

@@ -588,6 +588,7 @@ public class ProcessPoolExecutor extends Executor {
             throw new dev.futures.protocol.ProtocolError("result frame without values");
         }
         Map<?, ?> errors = frame.get("errors") instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> stderr = frame.get("stderr") instanceof Map<?, ?> map ? map : Map.of();
         List<Runnable> after = new ArrayList<>();
         lock.lock();
         try {
@@ -612,7 +613,7 @@ public class ProcessPoolExecutor extends Executor {
             }
             changed.signalAll();
             WorkItem done = item;
-            after.add(() -> complete(done, values, errors, worker.workerPid));
+            after.add(() -> complete(done, values, errors, stderr, worker.workerPid));
             willSettle(after);
         } finally {
             lock.unlock();
@@ -620,12 +621,19 @@ public class ProcessPoolExecutor extends Executor {
         settle(after);
     }
 
-    private static void complete(WorkItem item, List<?> values, Map<?, ?> errors, long workerPid) {
+    private static void complete(WorkItem item, List<?> values, Map<?, ?> errors, Map<?, ?> stderr, long workerPid) {
         long now = System.nanoTime();
         for (int index = 0; index < values.size(); index++) {
             Object error = errors.get(Integer.toString(index));
             ProcessFuture<Object> future = item.futures.get(index);
             future.answered(now);
+            if (stderr.get(Integer.toString(index)) instanceof String written) {
+                try {
+                    future.stderr(java.util.Base64.getDecoder().decode(written));
+                } catch (IllegalArgumentException notBase64) {
+                    future.stderr(written.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // a worker of another kind
+                }
+            }
             if (error == null) {
                 future.trySetResult(values.get(index));
             } else {

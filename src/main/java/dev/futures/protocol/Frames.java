@@ -12,6 +12,7 @@ import java.util.Map;
  * worker -> parent   {"type":"ready","version":1,"pid":PID}
  * parent -> worker   {"type":"call","id":ID,"task":NAME,"chunk":[[ARGS..],..]}
  * worker -> parent   {"type":"result","id":ID,"values":[V0,V1,..],"errors":{"I":{type,message,traceback}}}
+ *                    "stderr":{"I":BASE64} what element I's commands wrote to stderr (optional)
  *                    one per call: element I's outcome is errors["I"] if present, else values[I];
  *                    "exit":true when the worker leaves after this call (max_tasks reached)
  * worker -> parent   {"type":"fatal","error":{..}}   the worker cannot go on (initializer failed, bad frame)
@@ -84,11 +85,23 @@ public final class Frames {
      * {@code i} (as a string key, JSON's rule), which is then element i's error.
      */
     public static Map<String, Object> result(long id, List<Object> values, Map<String, Object> errors, boolean exit) {
+        return result(id, values, errors, Map.of(), exit);
+    }
+
+    /**
+     * The same, with {@code stderr}: for element i (a string key), the base64 of what the
+     * commands it started wrote to stderr, where they wrote anything.
+     */
+    public static Map<String, Object> result(long id, List<Object> values, Map<String, Object> errors,
+            Map<String, Object> stderr, boolean exit) {
         Map<String, Object> frame = frame(RESULT);
         frame.put("id", id);
         frame.put("values", values);
         if (!errors.isEmpty()) {
             frame.put("errors", errors);
+        }
+        if (!stderr.isEmpty()) {
+            frame.put("stderr", stderr);
         }
         if (exit) {
             frame.put("exit", true);

@@ -167,6 +167,9 @@ public final class CommandRunner implements AutoCloseable {
             }
             Spawn.Outputs outputs = readToEnd(process, stdoutTo);
             int exitCode = process.waitFor();
+            if (scope != null) {
+                scope.ended(outputs.stderr());
+            }
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
@@ -213,7 +216,15 @@ public final class CommandRunner implements AutoCloseable {
      * pool stops one task that runs processes (its timeout), as a process pool kills its worker.
      */
     public Scope openScope() {
-        Scope scope = new Scope();
+        return openScope(false);
+    }
+
+    /**
+     * The same; with {@code keepStderr}, the scope also keeps what its commands write to
+     * stderr ({@link Scope#stderr()}), so a task whose value is a command's stdout loses none.
+     */
+    public Scope openScope(boolean keepStderr) {
+        Scope scope = new Scope(keepStderr);
         scopes.put(Thread.currentThread(), scope);
         return scope;
     }
@@ -232,8 +243,29 @@ public final class CommandRunner implements AutoCloseable {
         private volatile boolean killed;
 
         private final Thread thread = Thread.currentThread();
+        /** What the scope's commands wrote to stderr, if it keeps that; else null. */
+        private final ByteArrayOutputStream stderr;
 
-        private Scope() {
+        private Scope(boolean keepStderr) {
+            this.stderr = keepStderr ? new ByteArrayOutputStream() : null;
+        }
+
+        private void ended(byte[] written) {
+            if (stderr != null && written.length > 0) {
+                synchronized (stderr) {
+                    stderr.writeBytes(written);
+                }
+            }
+        }
+
+        /** What this scope's commands wrote to stderr so far, in the order they ended (empty unless kept). */
+        public byte[] stderr() {
+            if (stderr == null) {
+                return new byte[0];
+            }
+            synchronized (stderr) {
+                return stderr.toByteArray();
+            }
         }
 
         private void add(Process process) {

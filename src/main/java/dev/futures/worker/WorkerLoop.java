@@ -5,12 +5,14 @@ import dev.futures.protocol.Frames;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.ProtocolError;
 import dev.futures.protocol.RemoteError;
+import dev.futures.task.CommandRunner;
 import dev.futures.task.Task;
 import dev.futures.task.TaskRegistry;
 import dev.futures.task.UnknownTask;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,11 @@ final class WorkerLoop {
     private final StdinWatch in;
     private final OutputStream out;
     private final TaskRegistry tasks;
+    private final CommandRunner commands;
     private final NdjsonCodec codec;
 
-    WorkerLoop(StdinWatch in, OutputStream out, TaskRegistry tasks, NdjsonCodec codec) {
+    WorkerLoop(StdinWatch in, OutputStream out, TaskRegistry tasks, CommandRunner commands, NdjsonCodec codec) {
+        this.commands = commands;
         this.in = in;
         this.out = out;
         this.tasks = tasks;
@@ -118,8 +122,12 @@ final class WorkerLoop {
         Task task = tasks.find(name).orElse(null);
         List<Object> values = new ArrayList<>(chunk.size());
         Map<String, Object> errors = new LinkedHashMap<>();
+        Map<String, Object> stderr = new LinkedHashMap<>();
         for (int index = 0; index < chunk.size(); index++) {
             Object value = null;
+            // What the element's commands write to stderr travels with its result, as a
+            // command's does: the task's value is its stdout alone.
+            CommandRunner.Scope scope = commands.openScope(true);
             try {
                 if (task == null) {
                     throw new UnknownTask(name);
@@ -133,12 +141,18 @@ final class WorkerLoop {
                 value = result;
             } catch (Throwable e) {
                 errors.put(Integer.toString(index), RemoteError.of(e).toJson());
+            } finally {
+                scope.close();
+                byte[] written = scope.stderr();
+                if (written.length > 0) {
+                    stderr.put(Integer.toString(index), Base64.getEncoder().encodeToString(written));
+                }
             }
             values.add(value);
         }
         byte[] line;
         try {
-            line = codec.encode(Frames.result(id, values, errors, exit));
+            line = codec.encode(Frames.result(id, values, errors, stderr, exit));
         } catch (EncodingError e) {
             // requirePlainData passed every value, so this is Jackson's own refusal: fail them all.
             Map<String, Object> all = new LinkedHashMap<>();

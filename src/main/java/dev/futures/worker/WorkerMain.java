@@ -36,7 +36,7 @@ public final class WorkerMain {
             commands.stop();
             Runtime.getRuntime().halt(WorkerLoop.OK);
         });
-        return new WorkerLoop(input, frames, TaskRegistry.forProcessWorkers(commands), new NdjsonCodec()).run();
+        return new WorkerLoop(input, frames, TaskRegistry.forProcessWorkers(commands), commands, new NdjsonCodec()).run();
     }
 
     /**

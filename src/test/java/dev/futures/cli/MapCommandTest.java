@@ -781,6 +781,27 @@ class MapCommandTest {
 
     // ------------------------------------------------------------------ --task and futures tasks
 
+    @ParameterizedTest
+    @ValueSource(strings = {"thread", "process"})
+    void aTaskJobsStderrReachesStderrAndTheResultEventAsACommandsDoes(String pool, QuarkusMainLauncher launcher) {
+        LaunchResult text = launcher.launch("map", "--pool", pool, "--task", "sh", ":::", "echo out; echo err >&2");
+        assertEquals(0, text.exitCode(), stderr(text));
+        assertEquals("out", text.getOutput());
+        assertEquals("err", stderr(text).strip(), pool + ": a task that succeeds keeps its commands' stderr");
+
+        LaunchResult json = launcher.launch("map", "--pool", pool, "--output", "jsonl", "--task", "sh", ":::",
+                "echo out; echo err >&2", "echo quiet");
+        List<Map<String, Object>> results = json.getOutput().lines().map(new NdjsonCodec()::decode)
+                .filter(e -> "result".equals(e.get("event"))).toList();
+        assertEquals("err\n", results.get(0).get("stderr"), json.getOutput());
+        assertFalse(results.get(1).containsKey("stderr"), "nothing written, no field: " + json.getOutput());
+
+        LaunchResult failed = launcher.launch("map", "--pool", pool, "--task", "sh", ":::", "echo err >&2; exit 4");
+        assertEquals(1, failed.exitCode());
+        assertEquals(1, stderr(failed).lines().filter(line -> line.contains("err")).count(),
+                pool + ": a failed command's stderr is in its error, once: " + stderr(failed));
+    }
+
     @Test
     void taskCallsANamedTaskWithEachInputsValues(QuarkusMainLauncher launcher) {
         for (String pool : new String[] {"thread", "process"}) {

@@ -2,6 +2,8 @@ package dev.futures.cli.jobs;
 
 import dev.futures.process.RemoteTaskException;
 import dev.futures.task.CommandFailed;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,10 +21,12 @@ public record JobResult(Job job, List<String> command, int exitCode, byte[] stdo
 
     /**
      * A named task's outcome: its value as the text a user reads (strings as they are, other
-     * values as JSON), or its error.
+     * values as JSON), or its error; {@code stderr}: what the commands it started wrote there,
+     * which is the job's stderr as a command's is (a failed command's is already in its
+     * error's message, which then follows it).
      */
-    static JobResult ofTask(Job job, Object value, Throwable error, long workerPid, long durationNanos) {
-        List<String> call = java.util.List.of(job.task() + job.values());
+    static JobResult ofTask(Job job, Object value, Throwable error, long workerPid, long durationNanos, byte[] stderr) {
+        List<String> call = List.of(job.task() + job.values());
         if (error != null) {
             // The task's own type and message on either pool: a type the parent could not
             // rebuild arrives as RemoteTaskException, which still knows them.
@@ -31,20 +35,26 @@ public record JobResult(Job job, List<String> command, int exitCode, byte[] stdo
             String message = job.task() + job.values() + ": "
                     + (remote ? ((RemoteTaskException) error).remoteMessage() : error.getMessage());
             int code = error instanceof CommandFailed failed ? failed.exitCode() : 1;
-            return failed(job, call, code, type, message, workerPid, durationNanos);
+            JobResult failed = failed(job, call, code, type, message, workerPid, durationNanos);
+            if (stderr.length == 0 || type.equals(CommandFailed.class.getSimpleName())) {
+                return failed;
+            }
+            byte[] both = Arrays.copyOf(stderr, stderr.length + failed.stderr().length);
+            System.arraycopy(failed.stderr(), 0, both, stderr.length, failed.stderr().length);
+            return new JobResult(job, call, code, failed.stdout(), both, workerPid, durationNanos, type, message);
         }
         String text = value == null ? "" : value instanceof String string ? string : TaskValues.json(value);
         if (!text.isEmpty() && !text.endsWith("\n")) {
             text += "\n";
         }
-        return new JobResult(job, call, 0, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[0],
+        return new JobResult(job, call, 0, text.getBytes(StandardCharsets.UTF_8), stderr,
                 workerPid, durationNanos, null, null, value);
     }
 
     /** A task that never produced an exit of its own: {@code code} as a shell would report it. */
     public static JobResult failed(Job job, List<String> command, int code, String errorType, String message, long workerPid,
             long durationNanos) {
-        byte[] line = ("futures: " + message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] line = ("futures: " + message + "\n").getBytes(StandardCharsets.UTF_8);
         return new JobResult(job, command, code, new byte[0], line, workerPid, durationNanos, errorType, message);
     }
 

@@ -67,13 +67,14 @@ final class ProcessJobPool implements JobPool {
             Future<?> call = done instanceof TaskChunks.Chunked chunked && chunked.real() != null ? chunked.real() : done;
             long pid = call instanceof ProcessFuture<?> ran ? ran.workerPid() : 0;
             long nanos = call instanceof ProcessFuture<?> ran ? ran.runNanos() : 0;
+            byte[] stderr = call instanceof ProcessFuture<?> ran ? ran.stderr() : new byte[0];
             try {
-                return JobResult.ofTask(job, done.result(), null, pid, nanos);
+                return JobResult.ofTask(job, done.result(), null, pid, nanos, stderr);
             } catch (BrokenExecutor e) {
                 throw e;
             } catch (RuntimeException e) {
                 Throwable cause = e instanceof TaskFailedException && e.getCause() != null ? e.getCause() : e;
-                return JobResult.ofTask(job, null, cause, pid, nanos);
+                return JobResult.ofTask(job, null, cause, pid, nanos, stderr);
             }
         }
         List<String> line = job.commandLine(job.slotAmong(settings.workers()));

@@ -62,7 +62,7 @@ final class ThreadJobPool implements JobPool {
     private JobResult callTask(Job job, Callable<Object> call) {
         long start = System.nanoTime();
         long pid = ProcessHandle.current().pid();
-        try (CommandRunner.Scope scope = commands.openScope()) {
+        try (CommandRunner.Scope scope = commands.openScope(true)) {
             TaskDeadline deadline = taskTimeout == null ? null : TaskDeadline.arm(timers(), taskTimeout, scope);
             Object value = null;
             Exception error = null;
@@ -76,7 +76,7 @@ final class ThreadJobPool implements JobPool {
                         + " ms; its commands were killed");
                 value = null;
             }
-            return JobResult.ofTask(job, value, error, pid, System.nanoTime() - start);
+            return JobResult.ofTask(job, value, error, pid, System.nanoTime() - start, scope.stderr());
         }
     }
 

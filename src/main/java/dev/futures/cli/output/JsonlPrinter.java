@@ -65,6 +65,8 @@ public final class JsonlPrinter implements ResultPrinter {
             event.put("stderr", text(result.stderr()));
         } else if ("CommandFailed".equals(result.errorType())) {
             event.put("exit_code", result.exitCode()); // a sh or exec task's command: its status as a field
+        } else if (result.succeeded() && result.stderr().length > 0) {
+            event.put("stderr", text(result.stderr())); // what the task's commands wrote there
         }
         event.put("worker_pid", result.workerPid() == 0 ? null : result.workerPid());
         event.put("duration_ms", result.durationNanos() / 1_000_000);
