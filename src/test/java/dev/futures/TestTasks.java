@@ -69,6 +69,15 @@ public final class TestTasks implements TaskProvider {
                     raw.flush();
                     return null;
                 }));
+        registry.register(Task.of("crash_with_banner", "crash_with_banner()",
+                "write HotSpot's crash banner to the real fd 1, as a crashing JVM does, and die", args -> {
+                    java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                    raw.write(("#\n# A fatal error has been detected by the Java Runtime Environment:\n#\n"
+                            + "#  SIGSEGV (0xb) at pc=0x0000000000000000, pid=1, tid=1\n#\n").getBytes(StandardCharsets.UTF_8));
+                    raw.flush();
+                    Runtime.getRuntime().halt(134);
+                    return null;
+                }));
         registry.register(Task.of("initialized", "initialized()", "the value the test initializer stored",
                 args -> InitializerState.value));
         registry.register(Task.of("init", "init(value)", "store value for initialized()", args -> {

@@ -645,7 +645,7 @@ public class ProcessPoolExecutor extends Executor {
     /** The worker's stdout ended (reader thread), once per worker, with its exit code. */
     void onWorkerGone(WorkerHandle worker, Throwable readError, int exitCode) {
         int signal = exitCode > 128 && exitCode < 128 + 65 ? exitCode - 128 : 0;
-        WorkerDiedError died = new WorkerDiedError(worker.workerPid, exitCode, signal);
+        WorkerDiedError died = new WorkerDiedError(worker.workerPid, exitCode, signal, worker.protocolBreak);
         if (readError != null) {
             died.initCause(readError);
         } else if (worker.stalled != null) {
@@ -653,7 +653,7 @@ public class ProcessPoolExecutor extends Executor {
         }
         // Before the pool's state says the worker is gone: shutdown(wait) returns on that state,
         // and whoever waits on it (the CLI's "end" event) must come after this exit.
-        listener.workerExited(worker.workerPid, exitCode, signal);
+        listener.workerExited(worker.workerPid, exitCode, signal, worker.protocolBreak);
         List<Runnable> after = new ArrayList<>();
         lock.lock();
         try {

@@ -12,7 +12,16 @@ public class WorkerDiedError extends RuntimeException {
     private final int signal;
 
     public WorkerDiedError(long pid, int exitCode, int signal) {
-        super("worker " + pid + (signal > 0 ? " was killed by signal " + signal : " exited with code " + exitCode));
+        this(pid, exitCode, signal, null);
+    }
+
+    /**
+     * {@code what}: what the worker did that ended it, when the pool knows (it broke the
+     * protocol: "wrote \"...\" where a frame belongs"), else null.
+     */
+    public WorkerDiedError(long pid, int exitCode, int signal, String what) {
+        super("worker " + pid + (what == null ? "" : " " + what + "; it") + (signal > 0 ? " was killed by signal " + signal
+                : " exited with code " + exitCode));
         this.pid = pid;
         this.exitCode = exitCode;
         this.signal = signal;

@@ -53,6 +53,8 @@ final class WorkerHandle {
     boolean heartbeats;
     /** Why the heartbeat watch killed it, for the WorkerDiedError (null: it did not). */
     volatile String stalled;
+    /** How the worker broke the protocol, for the WorkerDiedError and worker_exited (null: it did not). */
+    volatile String protocolBreak;
     boolean retiring;
     KillReason killReason;
     WorkItem current;
@@ -166,6 +168,9 @@ final class WorkerHandle {
                     frame = codec.decode(line);
                 } catch (ProtocolError e) {
                     if (handshakeSeen) {
+                        // A task wrote to the protocol stream, or the runtime printed its crash
+                        // banner there: say what it wrote, not only that the pool killed it.
+                        protocolBreak = "wrote \"" + stray(line, stdout) + "\" where a frame belongs";
                         throw e;
                     }
                     // Before the handshake a launcher or runtime may print a banner (a login
@@ -174,7 +179,12 @@ final class WorkerHandle {
                     continue;
                 }
                 handshakeSeen = true;
-                pool.onFrame(this, frame);
+                try {
+                    pool.onFrame(this, frame);
+                } catch (ProtocolError e) {
+                    protocolBreak = "sent a frame the pool cannot read (" + e.getMessage() + ")";
+                    throw e;
+                }
             }
         } catch (ProtocolError e) {
             // A frame the parent cannot read: the worker is treated as dead (spec §6.4).
@@ -189,6 +199,31 @@ final class WorkerHandle {
         pool.onWorkerGone(this, cause, awaitExit());
         closeInput();
     }
+
+    /**
+     * The first bytes (up to {@value #STRAY_SHOWN} characters) of what the worker wrote instead of
+     * a frame: the line, and the lines already read behind it up to the next frame (a crash
+     * banner comes in several), on one line.
+     */
+    static String stray(String line, BufferedReader rest) {
+        StringBuilder text = new StringBuilder(line.strip());
+        try {
+            while (text.length() < STRAY_SHOWN && rest.ready()) {
+                String more = rest.readLine();
+                if (more == null || more.startsWith("{\"type\"")) {
+                    break; // the end, or the frames that follow a stray line: not part of it
+                }
+                if (!more.isBlank()) {
+                    text.append(' ').append(more.strip());
+                }
+            }
+        } catch (IOException e) {
+            // What was read is what there is to show.
+        }
+        return text.length() > STRAY_SHOWN ? text.substring(0, STRAY_SHOWN) + "..." : text.toString();
+    }
+
+    private static final int STRAY_SHOWN = 200;
 
     /** The exit code once the worker is gone; a worker that closed stdout but lingers is killed. */
     private int awaitExit() {

@@ -11,7 +11,10 @@ public interface WorkerListener {
     default void workerStarted(long pid) {
     }
 
-    /** {@code signal} is 0 unless a signal ended the worker. */
-    default void workerExited(long pid, int exitCode, int signal) {
+    /**
+     * {@code signal} is 0 unless a signal ended the worker; {@code reason} says what the worker
+     * did that made the pool end it (it broke the protocol), else null.
+     */
+    default void workerExited(long pid, int exitCode, int signal, String reason) {
     }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -393,6 +394,30 @@ class ProcessPoolExecutorTest {
     void dl11AFrameTheParentCannotReadBreaksThePool() {
         ProcessPoolExecutor pool = pool(1);
         assertThrows(BrokenProcessPool.class, () -> pool.submit("corrupt_stdout").result(LONG));
+    }
+
+    @Test
+    void aWorkerThatBreaksTheProtocolIsReportedByWhatItWrote() {
+        // Not only "killed by signal 9": the stray line (or the runtime's crash banner) and how it ended.
+        List<String> reasons = new CopyOnWriteArrayList<>();
+        ProcessPoolExecutor pool = track(ProcessPoolExecutor.builder().maxWorkers(1).listener(new WorkerListener() {
+            @Override
+            public void workerExited(long pid, int exitCode, int signal, String reason) {
+                reasons.add(reason);
+            }
+        }).build());
+        BrokenProcessPool broken = assertThrows(BrokenProcessPool.class, () -> pool.submit("corrupt_stdout").result(LONG));
+        String message = broken.getCause().getMessage();
+        assertTrue(message.matches("worker \\d+ wrote \"this is not a frame\" where a frame belongs; it "
+                + "(was killed by signal \\d+|exited with code \\d+)"), message);
+        pool.shutdown(true, false);
+        assertEquals(List.of("wrote \"this is not a frame\" where a frame belongs"), reasons);
+
+        ProcessPoolExecutor crashing = pool(1);
+        broken = assertThrows(BrokenProcessPool.class, () -> crashing.submit("crash_with_banner").result(LONG));
+        assertTrue(broken.getCause().getMessage().contains(
+                "wrote \"# # A fatal error has been detected by the Java Runtime Environment: # #  SIGSEGV (0xb)"),
+                broken.getCause().getMessage());
     }
 
     @Test

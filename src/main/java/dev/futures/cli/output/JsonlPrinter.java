@@ -41,8 +41,8 @@ public final class JsonlPrinter implements ResultPrinter {
     }
 
     @Override
-    public void workerExited(long pid, int exitCode, int signal) {
-        workers.workerExited(pid, exitCode, signal);
+    public void workerExited(long pid, int exitCode, int signal, String reason) {
+        workers.workerExited(pid, exitCode, signal, reason);
     }
 
     @Override
@@ -77,7 +77,10 @@ public final class JsonlPrinter implements ResultPrinter {
     public void broken(Job job, RuntimeException failure) {
         Map<String, Object> event = jobEvent(job);
         event.put("status", "error");
-        event.put("error", error(failure.getClass().getSimpleName(), failure.getMessage()));
+        // CPython's text, then what broke the pool (a worker's death and what it did), as stderr's line says.
+        Throwable cause = failure.getCause();
+        event.put("error", error(failure.getClass().getSimpleName(), failure.getMessage()
+                + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage().lines().findFirst().orElse("") + ")")));
         emit(event);
     }
 

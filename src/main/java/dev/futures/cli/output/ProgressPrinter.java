@@ -65,8 +65,8 @@ public final class ProgressPrinter implements ResultPrinter {
     }
 
     @Override
-    public void workerExited(long pid, int exitCode, int signal) {
-        clean(() -> inner.workerExited(pid, exitCode, signal));
+    public void workerExited(long pid, int exitCode, int signal, String reason) {
+        clean(() -> inner.workerExited(pid, exitCode, signal, reason));
     }
 
     @Override

@@ -22,12 +22,15 @@ public final class WorkerEvents implements WorkerListener {
     }
 
     @Override
-    public void workerExited(long pid, int exitCode, int signal) {
+    public void workerExited(long pid, int exitCode, int signal, String reason) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event", "worker_exited");
         event.put("pid", pid);
         event.put("exit_code", exitCode);
         event.put("signal", signal == 0 ? null : signal);
+        if (reason != null) {
+            event.put("reason", reason);
+        }
         emit.accept(event);
     }
 }
