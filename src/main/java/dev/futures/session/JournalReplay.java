@@ -137,6 +137,9 @@ final class JournalReplay {
             throw new IllegalArgumentException("key is not a string");
         }
         if (record.get("timeout") != null) {
+            if (!(record.get("timeout") instanceof Number)) {
+                throw new IllegalArgumentException("timeout is not a number");
+            }
             RequestValues.seconds(record.get("timeout")); // BadRequest is a RuntimeException: damage
         }
         return record;
@@ -153,7 +156,24 @@ final class JournalReplay {
         if (!valid) {
             throw new IllegalArgumentException("outcome with status " + status);
         }
+        // Every field the daemon reads back has the type it wrote: a restart never trusts more.
+        if (outcome.get("error") instanceof Map<?, ?> error) {
+            require(error.get("type") instanceof String, "error type");
+            require(error.get("message") instanceof String, "error message");
+            require(error.get("traceback") == null || error.get("traceback") instanceof String, "traceback");
+        } else {
+            require(outcome.get("error") == null, "error");
+        }
+        require(outcome.get("exit_code") == null || outcome.get("exit_code") instanceof Number, "exit_code");
+        require(outcome.get("event") == null || outcome.get("event") instanceof String, "event");
+        require(outcome.get("id") == null || outcome.get("id") instanceof String, "the outcome's id");
         return (Map<String, Object>) outcome;
+    }
+
+    private static void require(boolean holds, String field) {
+        if (!holds) {
+            throw new IllegalArgumentException(field + " has the wrong type");
+        }
     }
 
     /** One entry per submitted id, but none for what finished before {@code forgetBefore}. */

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.futures.ThreadPoolExecutor;
+import dev.futures.protocol.NdjsonCodec;
 import dev.futures.task.TaskRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -179,5 +182,88 @@ class FutureServiceRecoveryTest {
             Files.writeString(gate, "open");
             service.shutdown(true, false);
         }
+    }
+
+    /** A value of each JSON type, by name. */
+    private static final Map<String, Object> EVERY_TYPE = new LinkedHashMap<>();
+
+    static {
+        EVERY_TYPE.put("null", null);
+        EVERY_TYPE.put("boolean", true);
+        EVERY_TYPE.put("integer", 5L);
+        EVERY_TYPE.put("fraction", 1.5);
+        EVERY_TYPE.put("string", "s");
+        EVERY_TYPE.put("array", List.of(1L));
+        EVERY_TYPE.put("object", Map.of("k", 1L));
+    }
+
+    /**
+     * Every field of every record kind, given a value of each JSON type: a record of the wrong
+     * shape is skipped and counted as damage, start-up never fails, and the rest is restored.
+     */
+    @Test
+    void everyFieldOfEveryRecordWithAValueOfEveryWrongTypeIsSkippedAndCounted() throws Exception {
+        // The journal's records, each field with the JSON types it may hold ("" for none but its own).
+        Map<String, Map<List<String>, Set<String>>> schema = new LinkedHashMap<>();
+        schema.put("{\"r\":\"submit\",\"id\":\"f2\",\"task\":\"echo\",\"args\":[1],\"timeout\":1.5,\"key\":\"k\"}", fields(
+                "r", "", "id", "", "task", "string", "args", "null array", "timeout", "null integer fraction", "key", "null string"));
+        for (String step : List.of("start", "told", "refused")) {
+            schema.put("{\"r\":\"" + step + "\",\"id\":\"f1\"}", fields("r", "", "id", ""));
+        }
+        schema.put("{\"r\":\"next\",\"id\":9}", fields("r", "", "id", "integer"));
+        schema.put("{\"r\":\"done\",\"id\":\"f1\",\"at\":1000,\"outcome\":{\"event\":\"result\",\"id\":\"f1\","
+                + "\"status\":\"error\",\"error\":{\"type\":\"X\",\"message\":\"m\",\"traceback\":\"t\"},\"exit_code\":1}}", fields(
+                "r", "", "id", "", "at", "null integer", "outcome", "", "outcome.event", "null string",
+                "outcome.id", "null string", "outcome.status", "", "outcome.error", "",
+                "outcome.exit_code", "null integer fraction", "outcome.error.type", "string",
+                "outcome.error.message", "string", "outcome.error.traceback", "null string"));
+        schema.put("{\"r\":\"done\",\"id\":\"f1\",\"outcome\":{\"status\":\"ok\",\"value\":1}}", fields(
+                "outcome.value", String.join(" ", EVERY_TYPE.keySet()), "outcome.error", "null"));
+        NdjsonCodec codec = new NdjsonCodec();
+        Path file = dir.resolve(Journal.FILE);
+        int tried = 0;
+        for (Map.Entry<String, Map<List<String>, Set<String>>> kind : schema.entrySet()) {
+            for (Map.Entry<List<String>, Set<String>> field : kind.getValue().entrySet()) {
+                for (Map.Entry<String, Object> wrong : EVERY_TYPE.entrySet()) {
+                    Map<String, Object> record = codec.decode(kind.getKey());
+                    set(record, field.getKey(), wrong.getValue());
+                    String what = new String(codec.encode(record), StandardCharsets.UTF_8).strip();
+                    Files.writeString(file, "{\"r\":\"submit\",\"id\":\"f1\",\"task\":\"echo\",\"args\":[\"kept\"]}\n"
+                            + what + "\n", StandardCharsets.UTF_8);
+                    boolean fits = field.getValue().contains(wrong.getKey());
+                    try (Journal journal = Journal.open(file)) {
+                        assertEquals(fits ? 0 : 1, journal.damage().records(), what);
+                        FutureService service = new FutureService(
+                                TaskPool.of(new ThreadPoolExecutor(1), TaskRegistry.withBuiltIns()), journal, null);
+                        try {
+                            service.recover(false); // start-up: must not throw, whatever the record held
+                            service.result("f1", Duration.ofSeconds(30)); // f1 is there, restored or run again
+                        } finally {
+                            service.shutdown(true, false);
+                        }
+                    }
+                    tried++;
+                }
+            }
+        }
+        assertTrue(tried > 150, "every field, every type: " + tried);
+    }
+
+    /** Pairs of a field's dotted path and the JSON types it may hold, separated by spaces. */
+    private static Map<List<String>, Set<String>> fields(String... pairs) {
+        Map<List<String>, Set<String>> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(List.of(pairs[i].split("\\.")), Set.of(pairs[i + 1].split(" ")));
+        }
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void set(Map<String, Object> record, List<String> path, Object value) {
+        Map<String, Object> at = record;
+        for (String key : path.subList(0, path.size() - 1)) {
+            at = (Map<String, Object>) at.get(key);
+        }
+        at.put(path.get(path.size() - 1), value);
     }
 }
