@@ -63,7 +63,13 @@ public final class Journal implements AutoCloseable {
     /** Why start-up could not compact (null when it did): the journal is appended to as it was. */
     private String notCompacted;
 
-    private Journal(Path file, List<Entry> recovered, long nextId, Damage damage, boolean fsync) {
+    /** Ids reserved apart from the journal (null for {@link #none()}). */
+    private final IdReservation ids;
+    /** The highest id submitted by this run (0: none), for the exact next id at a clean stop. */
+    private long highestSubmitted;
+
+    private Journal(Path file, List<Entry> recovered, long nextId, Damage damage, boolean fsync, IdReservation ids) {
+        this.ids = ids;
         this.file = file;
         this.recovered = recovered;
         this.nextId = nextId;
@@ -82,7 +88,7 @@ public final class Journal implements AutoCloseable {
 
     /** A journal that keeps nothing: the daemon without a state directory, and tests. */
     public static Journal none() {
-        return new Journal(null, List.of(), 1, Damage.NONE, false);
+        return new Journal(null, List.of(), 1, Damage.NONE, false, null);
     }
 
     /** Replays {@code file} (if it exists), compacts it, and opens it for appending. */
@@ -110,9 +116,12 @@ public final class Journal implements AutoCloseable {
     public static Journal open(Path file, long forgetBefore, boolean fsync) throws IOException {
         JournalReplay replay = replay(file);
         List<Entry> entries = replay.entries(forgetBefore);
-        Journal journal = new Journal(file, entries, replay.nextId, replay.damage(), fsync);
+        IdReservation ids = IdReservation.beside(file);
+        // Not the journal's word alone: its tail may be lost, or the file older than the ids handed out.
+        long nextId = Math.max(replay.nextId, ids.floor());
+        Journal journal = new Journal(file, entries, nextId, replay.damage(), fsync, ids);
         try {
-            journal.rewrite(replay.nextId, entries);
+            journal.rewrite(nextId, entries);
         } catch (IOException e) {
             Files.deleteIfExists(journal.compactedCopy());
             journal.openInPlace(replay.endsLine);
@@ -246,8 +255,19 @@ public final class Journal implements AutoCloseable {
         return damage;
     }
 
+    /** @throws UncheckedIOException if the submit cannot be recorded (it must then be refused) */
     public void submitted(long id, String task, List<Object> args, Duration timeout, String idempotencyKey) {
+        if (ids != null) {
+            try {
+                ids.reserve(id);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot reserve ids: " + e.getMessage(), e);
+            }
+        }
         append(codec.encode(submitRecord(id, task, args, timeout, idempotencyKey)));
+        synchronized (this) {
+            highestSubmitted = Math.max(highestSubmitted, id);
+        }
     }
 
     public void started(long id) {
@@ -293,6 +313,13 @@ public final class Journal implements AutoCloseable {
             synchronized (this) {
                 channel.close();
             }
+        }
+        if (ids != null) {
+            long highest;
+            synchronized (this) {
+                highest = highestSubmitted;
+            }
+            ids.release(Math.max(nextId, highest + 1));
         }
     }
 

@@ -104,6 +104,38 @@ class JournalTest {
         }
     }
 
+    /**
+     * The journal's tail lost in a crash, the file restored from an older copy, or emptied: the
+     * next id is still one no client can hold, and ids stay short after a clean stop.
+     */
+    @Test
+    void idsAreNeverReusedWhenTheJournalLosesItsTail() throws Exception {
+        Journal first = Journal.open(file());
+        first.submitted(1, "echo", List.of(), null, null);
+        byte[] older = Files.readAllBytes(file()); // a backup taken here
+        for (long id = 2; id <= 5; id++) {
+            first.submitted(id, "echo", List.of(), null, null);
+        }
+        // A crash: no close. The journal comes back as the older copy, without f2..f5.
+        Files.write(file(), older);
+        long next;
+        try (Journal journal = Journal.open(file())) {
+            next = journal.nextId();
+            assertTrue(next > 5, "f2..f5 were handed out: " + next);
+            assertTrue(next <= 5 + IdReservation.BLOCK + 1, "a crash costs at most a block: " + next);
+            journal.submitted(next, "echo", List.of(), null, null);
+        }
+        Files.writeString(file(), "", StandardOpenOption.TRUNCATE_EXISTING); // emptied
+        try (Journal journal = Journal.open(file())) {
+            assertEquals(next + 1, journal.nextId(), "after a clean stop, the exact next id");
+        }
+        Files.delete(file());
+        try (Journal journal = Journal.open(file())) {
+            assertEquals(next + 1, journal.nextId(), "the journal gone altogether");
+        }
+        first.close();
+    }
+
     @Test
     void aValueJsonCannotHoldIsKeptAsAnError() throws Exception {
         try (Journal journal = Journal.open(file())) {
