@@ -55,19 +55,31 @@ final class IdReservation {
         }
     }
 
-    /** A clean stop: the next run starts at {@code next}, not past the unused rest of the block. */
-    synchronized void release(long next) throws IOException {
+    /**
+     * A clean stop: the next run starts at {@code next}, not past the unused rest of the block.
+     * Best effort: where it cannot be written (a full volume), the block stays reserved.
+     */
+    synchronized void release(long next) {
         if (next < reserved) {
-            write(next);
+            try {
+                write(next);
+            } catch (IOException keptTheBlock) {
+                // Ids skipped, never reused: the safe side.
+            }
         }
     }
 
     private void write(long next) throws IOException {
         Path temporary = file.resolveSibling(FILE + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temporary, "next " + next + "\n", StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temporary, "next " + next + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
         reserved = next;
     }
 }

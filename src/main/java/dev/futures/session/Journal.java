@@ -261,7 +261,8 @@ public final class Journal implements AutoCloseable {
             try {
                 ids.reserve(id);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot reserve ids: " + e.getMessage(), e);
+                // The ids file is part of the journal's record, as an operator sees it.
+                throw new UncheckedIOException("cannot write the journal: " + e.getMessage(), e);
             }
         }
         append(codec.encode(submitRecord(id, task, args, timeout, idempotencyKey)));
