@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 /**
  * An executor in the sense of CPython's {@code concurrent.futures.Executor}: {@link #submit},
@@ -42,7 +43,7 @@ public abstract class Executor implements AutoCloseable {
     /**
      * Schedules {@code fn} and returns its pending future.
      *
-     * @throws java.util.concurrent.RejectedExecutionException {@code "cannot schedule new futures after shutdown"}
+     * @throws RejectedExecutionException {@code "cannot schedule new futures after shutdown"}
      * @throws BrokenExecutor once the executor is broken
      */
     public abstract <T> Future<T> submit(Callable<T> fn);
@@ -76,18 +77,18 @@ public abstract class Executor implements AutoCloseable {
      * {@code options} say and returns the iterator that submits the rest.
      */
     protected <A, R> MapIterator<R> startMap(Iterable<? extends A> inputs, MapOptions options,
-            java.util.function.Function<? super A, Future<R>> submitOne) {
+            Function<? super A, Future<R>> submitOne) {
         return startMap(inputs, options, 1, input -> List.of(submitOne.apply(input)));
     }
 
     /**
-     * Like {@link #startMap(Iterable, MapOptions, java.util.function.Function)} for executors that
+     * Like {@link #startMap(Iterable, MapOptions, Function)} for executors that
      * submit a group of inputs at once (the process pool's chunks): each input of
      * {@code groups} is one group of up to {@code groupSize} calls, and {@code buffersize}
      * counts groups, as CPython's chunked map does.
      */
     protected <A, R> MapIterator<R> startMap(Iterable<? extends A> groups, MapOptions options, int groupSize,
-            java.util.function.Function<? super A, ? extends List<Future<R>>> submitGroup) {
+            Function<? super A, ? extends List<Future<R>>> submitGroup) {
         Objects.requireNonNull(groups, "inputs");
         Objects.requireNonNull(options, "options");
         // The deadline is fixed now, when map is called, as in CPython.

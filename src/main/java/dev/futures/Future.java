@@ -1,5 +1,6 @@
 package dev.futures;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -122,7 +123,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      *
      * @throws TimeoutError if the future is not done in time; the future is not cancelled
      */
-    public T result(java.time.Duration timeout) {
+    public T result(Duration timeout) {
         return result(nanos(timeout));
     }
 
@@ -137,7 +138,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     /** Like {@link #exception()}, waiting at most {@code timeout}. */
-    public Throwable exception(java.time.Duration timeout) {
+    public Throwable exception(Duration timeout) {
         return exception(nanos(timeout));
     }
 
@@ -465,14 +466,14 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         throw new TaskFailedException(error);
     }
 
-    static long nanos(java.time.Duration timeout) {
+    static long nanos(Duration timeout) {
         if (timeout == null) {
             return -1L;
         }
         return timeout.isNegative() ? 0L : saturatedNanos(timeout);
     }
 
-    private static long saturatedNanos(java.time.Duration timeout) {
+    private static long saturatedNanos(Duration timeout) {
         try {
             return timeout.toNanos();
         } catch (ArithmeticException tooLong) {

@@ -1,6 +1,7 @@
 package dev.futures;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
@@ -18,7 +19,7 @@ import java.util.function.Function;
 public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoCloseable {
     private final InFlight<R> inFlight;
     private final Iterator<?> moreInput;
-    private final Function<Object, ? extends java.util.List<Future<R>>> submitGroup;
+    private final Function<Object, ? extends List<Future<R>>> submitGroup;
     private final long refillBelow;
     private final long deadline;
     private final boolean hasDeadline;
@@ -31,11 +32,11 @@ public final class MapIterator<R> implements Iterator<R>, Iterable<R>, AutoClose
      */
     @SuppressWarnings("unchecked")
     <A> MapIterator(InFlight<R> inFlight, Iterator<? extends A> moreInput,
-            Function<? super A, ? extends java.util.List<Future<R>>> submitGroup, long refillBelow,
+            Function<? super A, ? extends List<Future<R>>> submitGroup, long refillBelow,
             long deadlineNanos, boolean hasDeadline, boolean keepGoing) {
         this.inFlight = inFlight;
         this.moreInput = moreInput;
-        this.submitGroup = (Function<Object, ? extends java.util.List<Future<R>>>) submitGroup;
+        this.submitGroup = (Function<Object, ? extends List<Future<R>>>) submitGroup;
         this.refillBelow = refillBelow;
         this.deadline = deadlineNanos;
         this.hasDeadline = hasDeadline;

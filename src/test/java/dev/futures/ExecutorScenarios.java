@@ -22,8 +22,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ abstract class ExecutorScenarios {
         return List.of(values);
     }
 
-    static List<List<Object>> tuples(int n, java.util.function.IntFunction<List<Object>> make) {
+    static List<List<Object>> tuples(int n, IntFunction<List<Object>> make) {
         return IntStream.range(0, n).mapToObj(make).toList();
     }
 
@@ -436,8 +438,8 @@ abstract class ExecutorScenarios {
         try (PoolUnderTest pool = pool(1); Gate gate = gate("cancel-late")) {
             Future<Object> busy = pool.submit("wait_for_file", gate.path());
             Future<Object> queued = pool.submit("mul", 1, 1);
-            java.util.concurrent.CompletableFuture<DoneAndNotDone<Future<Object>>> waiting =
-                    java.util.concurrent.CompletableFuture.supplyAsync(
+            CompletableFuture<DoneAndNotDone<Future<Object>>> waiting =
+                    CompletableFuture.supplyAsync(
                             () -> Futures.wait(List.of(queued), null, ReturnWhen.ALL_COMPLETED));
             assertTrue(queued.cancel());
             assertEquals(Set.of(queued), waiting.join().done());
@@ -562,7 +564,7 @@ abstract class ExecutorScenarios {
             }
             // Shut down once work is running: a process pool's workers may still be starting.
             started.awaitCreated();
-            java.util.concurrent.CompletableFuture<Void> shutdown = java.util.concurrent.CompletableFuture.runAsync(
+            CompletableFuture<Void> shutdown = CompletableFuture.runAsync(
                     () -> pool.executor().shutdown(true, true));
             // The queue is drained and cancelled before shutdown waits; waiting on them cannot hang.
             DoneAndNotDone<Future<Object>> cancelledOnes = Futures.wait(fs, null, ReturnWhen.FIRST_COMPLETED);

@@ -2,8 +2,10 @@ package dev.futures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 
 /** A file that {@code wait_for_file} tasks block on until the test opens it. */
 final class Gate implements AutoCloseable {
@@ -20,7 +22,7 @@ final class Gate implements AutoCloseable {
     void open() {
         try {
             Files.createFile(path);
-        } catch (java.nio.file.FileAlreadyExistsException already) {
+        } catch (FileAlreadyExistsException already) {
             // opened before
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,7 +36,7 @@ final class Gate implements AutoCloseable {
             if (System.nanoTime() > giveUp) {
                 throw new AssertionError(path + " was never created");
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            LockSupport.parkNanos(1_000_000L);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class StreamingMapTest {
     @Test
     void theDeadlineEndsTheWaitAndCloseCancelsWhatHasNotStarted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        List<Future<?>> futures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Future<?>> futures = new CopyOnWriteArrayList<>();
         try (ThreadPoolExecutor pool = new ThreadPoolExecutor(1)) {
             StreamingMap<Integer> map = new StreamingMap<>(i -> {
                 Future<?> future = pool.submit(() -> {

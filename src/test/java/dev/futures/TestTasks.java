@@ -3,6 +3,8 @@ package dev.futures;
 import dev.futures.task.Task;
 import dev.futures.task.TaskProvider;
 import dev.futures.task.TaskRegistry;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -64,14 +66,14 @@ public final class TestTasks implements TaskProvider {
                 }));
         registry.register(Task.of("corrupt_stdout", "corrupt_stdout()", "write a non-frame line to the real fd 1",
                 args -> {
-                    java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                    FileOutputStream raw = new FileOutputStream(FileDescriptor.out);
                     raw.write("this is not a frame\n".getBytes(StandardCharsets.UTF_8));
                     raw.flush();
                     return null;
                 }));
         registry.register(Task.of("crash_with_banner", "crash_with_banner()",
                 "write HotSpot's crash banner to the real fd 1, as a crashing JVM does, and die", args -> {
-                    java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                    FileOutputStream raw = new FileOutputStream(FileDescriptor.out);
                     raw.write(("#\n# A fatal error has been detected by the Java Runtime Environment:\n#\n"
                             + "#  SIGSEGV (0xb) at pc=0x0000000000000000, pid=1, tid=1\n#\n").getBytes(StandardCharsets.UTF_8));
                     raw.flush();

@@ -216,7 +216,7 @@ class ThreadPoolExecutorTest {
         try (ThreadPoolExecutor executor = ThreadPoolExecutor.builder().maxWorkers(1).threadNamePrefix("outside").build()) {
             executor.submit(() -> 1).result();
             threadsNamed("outside").forEach(Thread::interrupt); // it is idle, waiting for work
-            assertEquals(2, executor.submit(() -> 2).result(java.time.Duration.ofSeconds(60)));
+            assertEquals(2, executor.submit(() -> 2).result(Duration.ofSeconds(60)));
         }
     }
 

@@ -5,6 +5,10 @@ import dev.futures.task.RunReaper;
 import dev.futures.worker.WorkerMain;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -39,13 +43,13 @@ public class FuturesMain {
         String argv0 = System.getProperty("dev.futures.argv0");
         if (argv0 == null && Spawn.inNativeImage()) {
             try {
-                byte[] cmdline = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/cmdline"));
+                byte[] cmdline = Files.readAllBytes(Path.of("/proc/self/cmdline"));
                 int end = 0;
                 while (end < cmdline.length && cmdline[end] != 0) {
                     end++;
                 }
-                argv0 = new String(cmdline, 0, end, java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.io.IOException | RuntimeException unreadable) {
+                argv0 = new String(cmdline, 0, end, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException unreadable) {
                 return null;
             }
         }

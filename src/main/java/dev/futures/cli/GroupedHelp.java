@@ -11,13 +11,14 @@ import dev.futures.cli.options.PipeOptions;
 import dev.futures.cli.options.PolicyOptions;
 import dev.futures.cli.options.PoolOptions;
 import dev.futures.cli.options.SshLoginOptions;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * {@code --help} with the options under headings, one per options class (Inputs, Pool, Output,
@@ -82,7 +83,7 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
             return "Other";
         }
         Object field = option.userObject();
-        Class<?> owner = field instanceof java.lang.reflect.Field f ? f.getDeclaringClass() : null;
+        Class<?> owner = field instanceof Field f ? f.getDeclaringClass() : null;
         return HEADINGS.getOrDefault(owner, "Other");
     }
 }

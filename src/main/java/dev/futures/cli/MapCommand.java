@@ -16,10 +16,15 @@ import dev.futures.cli.run.RunSettings;
 import dev.futures.task.TaskRegistry;
 import dev.futures.task.UnknownTask;
 import jakarta.inject.Inject;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,13 +103,13 @@ public class MapCommand implements Callable<Integer> {
         }
         argsPerJob.validate();
         RunSettings settings = options.settings(config);
-        Iterator<java.util.List<String>> inputs = inputs(groups, settings); // reads --header's names
-        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        Iterator<List<String>> inputs = inputs(groups, settings); // reads --header's names
+        AtomicLong total = new AtomicLong();
         Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), argsPerJob.width(groups.width()),
                 argsPerJob.context(), options.compat.shell(config.shell()), groups.columnNames(), total::get);
         if (command.needsTotal(groups.command())) {
             // {##}: every input read first, as GNU parallel does to know it.
-            java.util.List<java.util.List<String>> all = new ArrayList<>();
+            List<List<String>> all = new ArrayList<>();
             inputs.forEachRemaining(all::add);
             total.set(all.size());
             inputs = all.iterator();
@@ -120,7 +125,7 @@ public class MapCommand implements Callable<Integer> {
      * one line on stderr (diagnostics never go to stdout, in JSON lines neither) names it and
      * both ways out, and the command runs as asked.
      */
-    private void warnOfSplitShellLine(java.util.List<String> words) {
+    private void warnOfSplitShellLine(List<String> words) {
         if (options.compat.gnu() || command.quoted()) {
             return;
         }
@@ -137,29 +142,29 @@ public class MapCommand implements Callable<Integer> {
         if (groups.command().isEmpty()) {
             throw new UsageError("--pipe needs a command to read the blocks: futures map --pipe COMMAND [ARG...]");
         }
-        java.util.List<String> files = options.input.argFiles;
+        List<String> files = options.input.argFiles;
         if (files.size() > 1 || groups.hasGroups() && files.isEmpty()) {
             throw new UsageError("--pipe reads stdin (or one -a FILE): give no ::: or :::: inputs");
         }
         int records = argsPerJob.pipeRecords();
         RunSettings settings = options.settings(config);
-        java.io.InputStream in;
+        InputStream in;
         try {
             in = files.isEmpty() || files.get(0).equals("-") ? System.in
-                    : new java.io.FileInputStream(files.get(0));
-        } catch (java.io.FileNotFoundException e) {
+                    : new FileInputStream(files.get(0));
+        } catch (FileNotFoundException e) {
             throw new UsageError("cannot read -a '" + files.get(0) + "': " + e.getMessage());
         }
         Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), 0, argsPerJob.context(),
-                options.compat.shell(config.shell()), java.util.Map.of(), () -> 0);
+                options.compat.shell(config.shell()), Map.of(), () -> 0);
         Iterator<Job> jobs = Jobs.ofBlocks(pipe.blocks(in, records), argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
     }
 
     /** Each job's values: one input's, or several inputs' with -N, -m, -X, --xargs. */
-    private Iterator<java.util.List<String>> inputs(InputGroups groups, RunSettings settings) {
-        Iterator<java.util.List<String>> inputs = groups.inputs(() -> System.in);
+    private Iterator<List<String>> inputs(InputGroups groups, RunSettings settings) {
+        Iterator<List<String>> inputs = groups.inputs(() -> System.in);
         return options.compat.ordered(argsPerJob.active() ? argsPerJob.group(inputs, settings.workers()) : inputs);
     }
 

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,7 @@ public class RunCommand implements Callable<Integer> {
                 : lines.stream().map(List::of).iterator());
         String shell = config.shell();
         Iterator<Job> jobs = options.resumable(Jobs.from(commandLines, CommandForm.of(List.of(), false, null, shell,
-                java.util.Map.of(), 1)), false, shell);
+                Map.of(), 1)), false, shell);
         JobRunner runner = new JobRunner("run", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings,
                 options.joblog.jobCount(lines.isEmpty() ? -1 : lines.size()));

@@ -12,10 +12,12 @@ import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.RemoteError;
 import dev.futures.task.TaskRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,7 +98,7 @@ public class ProcessPoolExecutor extends Executor {
     /** How often workers send heartbeats, and the silence after which one is dead (null: no heartbeats). */
     private final Duration heartbeat;
     private final Duration silence;
-    private java.util.concurrent.ScheduledFuture<?> heartbeatWatch;
+    private ScheduledFuture<?> heartbeatWatch;
 
     /** As many workers as CPUs, started from this program. */
     public ProcessPoolExecutor() {
@@ -629,9 +632,9 @@ public class ProcessPoolExecutor extends Executor {
             future.answered(now);
             if (stderr.get(Integer.toString(index)) instanceof String written) {
                 try {
-                    future.stderr(java.util.Base64.getDecoder().decode(written));
+                    future.stderr(Base64.getDecoder().decode(written));
                 } catch (IllegalArgumentException notBase64) {
-                    future.stderr(written.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // a worker of another kind
+                    future.stderr(written.getBytes(StandardCharsets.UTF_8)); // a worker of another kind
                 }
             }
             if (error == null) {
@@ -649,7 +652,7 @@ public class ProcessPoolExecutor extends Executor {
         if (readError != null) {
             died.initCause(readError);
         } else if (worker.stalled != null) {
-            died.initCause(new java.io.IOException(worker.stalled));
+            died.initCause(new IOException(worker.stalled));
         }
         // Before the pool's state says the worker is gone: shutdown(wait) returns on that state,
         // and whoever waits on it (the CLI's "end" event) must come after this exit.

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code chunksize} for calls that arrive one at a time (a streaming map's inputs): they travel
@@ -112,7 +113,7 @@ public final class TaskChunks implements AutoCloseable {
         }
 
         /** Set once this mirror left PENDING: as its call started, or with its outcome. */
-        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean started = new AtomicBoolean();
         /** False if this mirror was cancelled before its call started. */
         private volatile boolean live = true;
 

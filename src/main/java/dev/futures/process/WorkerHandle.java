@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -116,8 +118,8 @@ final class WorkerHandle {
      * (once the worker is gone they are reparented and out of reach), the worker is signalled
      * before them so it starts nothing more. Returns them, the worker first.
      */
-    java.util.List<ProcessHandle> stop(boolean kill) {
-        java.util.List<ProcessHandle> signalled = new java.util.ArrayList<>();
+    List<ProcessHandle> stop(boolean kill) {
+        List<ProcessHandle> signalled = new ArrayList<>();
         signalled.add(process.toHandle());
         process.descendants().forEach(signalled::add);
         if (kill) {

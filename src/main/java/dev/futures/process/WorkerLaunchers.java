@@ -2,10 +2,14 @@ package dev.futures.process;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The ways to start workers. */
 public final class WorkerLaunchers {
@@ -82,7 +86,7 @@ public final class WorkerLaunchers {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot make " + dir, e);
+                throw new UncheckedIOException("cannot make " + dir, e);
             }
             dir.toFile().deleteOnExit();
             controlDirectory = dir.toString();
@@ -131,18 +135,18 @@ public final class WorkerLaunchers {
     private static String[] ownArguments() {
         try {
             String[] words = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")),
-                    java.nio.charset.StandardCharsets.UTF_8).split("\0");
-            return java.util.Arrays.copyOfRange(words, Math.min(1, words.length), words.length);
+                    StandardCharsets.UTF_8).split("\0");
+            return Arrays.copyOfRange(words, Math.min(1, words.length), words.length);
         } catch (IOException | RuntimeException noProc) {
             return ProcessHandle.current().info().arguments().orElse(new String[0]);
         }
     }
 
     /** JVM options that take their value as the next word; the class path ones are this pool's to set. */
-    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--add-opens", "--add-exports",
+    private static final Set<String> WITH_VALUE = Set.of("--add-opens", "--add-exports",
             "--add-reads", "--add-modules", "--limit-modules", "--patch-module", "--upgrade-module-path", "-p",
             "--module-path");
-    private static final java.util.Set<String> CLASS_PATH = java.util.Set.of("-cp", "-classpath", "--class-path");
+    private static final Set<String> CLASS_PATH = Set.of("-cp", "-classpath", "--class-path");
 
     /**
      * The JVM options of a java command line's arguments (what follows the program): those

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class NdjsonCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 
     /** @throws ProtocolError if the line is not exactly one JSON object */

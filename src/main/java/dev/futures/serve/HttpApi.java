@@ -14,16 +14,25 @@ import dev.futures.task.UnknownTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +57,7 @@ public final class HttpApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     /** Long polls' deadlines: one daemon thread for all of them. */
-    private final java.util.concurrent.ScheduledThreadPoolExecutor deadlines;
+    private final ScheduledThreadPoolExecutor deadlines;
     private final Set<String> hosts;
     private final int port;
     private final Runnable onShutdown;
@@ -60,7 +69,7 @@ public final class HttpApi implements AutoCloseable {
         this.maxBody = maxBody;
         this.server = server;
         this.threads = threads;
-        this.deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "futures-http-deadlines");
             thread.setDaemon(true);
             return thread;
@@ -69,9 +78,9 @@ public final class HttpApi implements AutoCloseable {
         this.onShutdown = onShutdown;
         this.port = server.getAddress().getPort();
         // Loopback names always; the bound address when it is another one; and what the user allows.
-        this.hosts = new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        this.hosts = new HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
         this.hosts.add(server.getAddress().getAddress().getHostAddress());
-        allowedHosts.forEach(host -> hosts.add(host.toLowerCase(java.util.Locale.ROOT)));
+        allowedHosts.forEach(host -> hosts.add(host.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -108,8 +117,8 @@ public final class HttpApi implements AutoCloseable {
     public static HttpApi start(FutureService service, HttpServer server, String token, int threads,
             int maxBody, Set<String> allowedHosts, Runnable onShutdown) {
         // Threads come and go with the connections: idle ones end after a minute.
-        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
-                60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), runnable -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads,
+                60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "futures-http");
                     thread.setDaemon(true);
                     return thread;
@@ -144,7 +153,7 @@ public final class HttpApi implements AutoCloseable {
                 return false;
             }
         }
-        name = name.replace("[", "").replace("]", "").toLowerCase(java.util.Locale.ROOT);
+        name = name.replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
         return hostPort == port && hosts.contains(name);
     }
 
@@ -218,7 +227,7 @@ public final class HttpApi implements AutoCloseable {
             error(exchange, 409, "RejectedExecution", e.getMessage());
         } catch (BrokenExecutor e) {
             error(exchange, 503, e.getClass().getSimpleName(), e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             // The journal could not record the submit (disk full, say): not acknowledged.
             error(exchange, 503, "JournalUnavailable", e.getMessage());
         }
@@ -301,16 +310,16 @@ public final class HttpApi implements AutoCloseable {
             send(exchange, outcome.get("event").equals("timeout") ? 202 : 200, outcome);
             return true;
         }
-        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ScheduledFuture<?> deadline = timeout == null ? null
+        AtomicBoolean answered = new AtomicBoolean();
+        ScheduledFuture<?> deadline = timeout == null ? null
                 : deadlines.schedule(() -> answerLater(exchange, id, answered, null, timeout), timeout.toNanos(),
-                        java.util.concurrent.TimeUnit.NANOSECONDS);
+                        TimeUnit.NANOSECONDS);
         future.addDoneCallback(done -> answerLater(exchange, id, answered, deadline, timeout));
         return false;
     }
 
-    private void answerLater(HttpExchange exchange, String id, java.util.concurrent.atomic.AtomicBoolean answered,
-            java.util.concurrent.ScheduledFuture<?> deadline, Duration timeout) {
+    private void answerLater(HttpExchange exchange, String id, AtomicBoolean answered,
+            ScheduledFuture<?> deadline, Duration timeout) {
         if (!answered.compareAndSet(false, true)) {
             return;
         }

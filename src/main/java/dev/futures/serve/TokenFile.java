@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The daemon's bearer token: 32 random bytes, hex, in {@code STATE_DIR/token}, created on first
@@ -34,7 +38,7 @@ public final class TokenFile {
             Files.deleteIfExists(fresh);
             Files.createFile(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(fresh, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8);
-            Files.move(fresh, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
         }
         return read(file);
     }
@@ -51,10 +55,10 @@ public final class TokenFile {
      */
     public static String proof(String token, String nonce) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(("futures-daemon-proof:" + nonce).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this runtime", e);
         }
     }

@@ -7,11 +7,15 @@ import dev.futures.FutureState;
 import dev.futures.Futures;
 import dev.futures.ReturnWhen;
 import dev.futures.TimeoutError;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -156,7 +160,7 @@ public final class FutureService {
      * Submits a named task; returns its id.
      *
      * @throws dev.futures.task.UnknownTask for a task the pool cannot run
-     * @throws java.util.concurrent.RejectedExecutionException after shutdown
+     * @throws RejectedExecutionException after shutdown
      */
     public String submit(String task, List<Object> args, Duration timeout, String idempotencyKey) {
         if (idempotencyKey == null) {
@@ -188,7 +192,7 @@ public final class FutureService {
         } catch (RuntimeException refused) {
             try {
                 journal.refused(number);
-            } catch (java.io.UncheckedIOException unrecorded) {
+            } catch (UncheckedIOException unrecorded) {
                 // Best effort: the pool's refusal is what the client hears.
             }
             throw refused;
@@ -241,7 +245,7 @@ public final class FutureService {
             Map<String, Object> outcome = Events.outcome(tracked.label, done, tracked.task);
             try {
                 journal.finished(number, outcome);
-            } catch (java.io.UncheckedIOException unrecorded) {
+            } catch (UncheckedIOException unrecorded) {
                 // A full volume: the next start finds the work started (lost) or not (run again).
                 System.err.println("futures serve: " + tracked.label + ": " + unrecorded.getMessage());
                 return;
@@ -259,7 +263,7 @@ public final class FutureService {
         onDone.run(told, () -> {
             try {
                 journal.told(number);
-            } catch (java.io.UncheckedIOException unrecorded) {
+            } catch (UncheckedIOException unrecorded) {
                 // Then the hook runs once more after a restart: at least once.
             }
         });
@@ -350,7 +354,7 @@ public final class FutureService {
     public Map<String, Object> resultTimeout(String id, Duration timeout) {
         Object label = tracked(id).label;
         Map<String, Object> event = Events.timeoutEvent(1, 1, "result of " + label + " not ready within "
-                + new java.math.BigDecimal(timeout.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString() + " s");
+                + new BigDecimal(timeout.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString() + " s");
         event.put("id", label);
         return event;
     }
@@ -410,7 +414,7 @@ public final class FutureService {
     }
 
     /** Every future it holds, for a session's exit code. */
-    java.util.Collection<Future<Object>> all() {
+    Collection<Future<Object>> all() {
         return futures.values().stream().map(tracked -> tracked.future).toList();
     }
 
@@ -419,7 +423,7 @@ public final class FutureService {
     }
 
     /** The {@code stats} event: futures by state (failed = finished with an exception) and the pool's workers. */
-    static Map<String, Object> stats(java.util.Collection<Future<Object>> futures, int workers) {
+    static Map<String, Object> stats(Collection<Future<Object>> futures, int workers) {
         long pending = 0;
         long running = 0;
         long done = 0;

@@ -5,10 +5,12 @@ import dev.futures.StreamingMap;
 import dev.futures.TimeoutError;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.protocol.ProtocolError;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -74,9 +76,9 @@ public final class SessionHandler {
             }
         } catch (BadRequest e) {
             error(request, "BadRequest", e.getMessage());
-        } catch (IllegalArgumentException | UnsupportedOperationException | java.util.concurrent.RejectedExecutionException
+        } catch (IllegalArgumentException | UnsupportedOperationException | RejectedExecutionException
                 | dev.futures.BrokenExecutor e) {
-            String type = e instanceof java.util.concurrent.RejectedExecutionException ? "RejectedExecution"
+            String type = e instanceof RejectedExecutionException ? "RejectedExecution"
                     : e.getClass().getSimpleName();
             error(request, type, e.getMessage());
         }
@@ -164,7 +166,7 @@ public final class SessionHandler {
         int chunksize = integer(request, "chunksize", 1);
         long ahead = request.get("buffersize") != null ? (long) integer(request, "buffersize", 1) * chunksize : inputs.size();
         int window = (int) Math.max(1, Math.min(Integer.MAX_VALUE, ahead));
-        java.time.Duration timeout = RequestValues.seconds(request.get("timeout"));
+        Duration timeout = RequestValues.seconds(request.get("timeout"));
         boolean[] submittedAny = {false};
         try (TaskPool.MapCalls calls = pool.mapCalls(task, chunksize);
                 StreamingMap<List<Object>> results = new StreamingMap<>(args -> {

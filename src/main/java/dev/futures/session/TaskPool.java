@@ -9,6 +9,7 @@ import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** A pool that runs tasks by name, whichever kind it is: what a session drives. */
 public interface TaskPool {
@@ -77,7 +78,7 @@ public interface TaskPool {
      * value JSON cannot carry fails that future with {@code EncodingError} (the same text as a
      * worker's), and the pool goes on. Every thread-pool path calls tasks through this.
      */
-    static java.util.concurrent.Callable<Object> plainResult(String task, java.util.concurrent.Callable<Object> call) {
+    static Callable<Object> plainResult(String task, Callable<Object> call) {
         return () -> {
             Object value = call.call();
             dev.futures.protocol.NdjsonCodec.requirePlainResult(value, task);
@@ -89,8 +90,8 @@ public interface TaskPool {
      * The call in a {@link CommandRunner.Scope} of its own, so a forced cancel (the pool's
      * {@code onForcedCancel(commands::killScopeOf)}) kills just its processes; as it is without a runner.
      */
-    private static java.util.concurrent.Callable<Object> inScope(CommandRunner commands,
-            java.util.concurrent.Callable<Object> call) {
+    private static Callable<Object> inScope(CommandRunner commands,
+            Callable<Object> call) {
         if (commands == null) {
             return call;
         }
@@ -109,7 +110,7 @@ public interface TaskPool {
                 if (timeout != null) {
                     throw new UnsupportedOperationException("a task timeout needs the process pool (--pool process)");
                 }
-                java.util.concurrent.Callable<Object> bound = inScope(commands, plainResult(task, tasks.bind(task, args)));
+                Callable<Object> bound = inScope(commands, plainResult(task, tasks.bind(task, args)));
                 if (beforeStart == null) {
                     return pool.submit(bound);
                 }

@@ -2,6 +2,7 @@ package dev.futures.spawn;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.nativeimage.PinnedObject;
 import org.graalvm.nativeimage.c.type.CCharPointer;
@@ -25,7 +26,7 @@ final class FdOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] buffer, int offset, int length) throws IOException {
-        java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+        Objects.checkFromIndexSize(offset, length, buffer.length);
         if (closed.get()) {
             throw new IOException("Stream closed");
         }

@@ -2,6 +2,7 @@ package dev.futures.spawn;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public final class Spawn {
      * them itself (one of them on another thread, so that neither pipe fills up). {@code stdoutTo}:
      * where stdout goes as it comes (null: into the outcome, whose stdout is otherwise empty).
      */
-    public static Outputs readToEnd(Process process, java.io.OutputStream stdoutTo) throws IOException {
+    public static Outputs readToEnd(Process process, OutputStream stdoutTo) throws IOException {
         if (process instanceof SpawnedProcess spawned && spawned.getInputStream() instanceof FdInputStream stdout
                 && spawned.getErrorStream() instanceof FdInputStream stderr) {
             return OutputPoller.readToEnd(stdout, stderr, stdoutTo);

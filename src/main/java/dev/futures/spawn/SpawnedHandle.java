@@ -1,5 +1,7 @@
 package dev.futures.spawn;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -27,12 +29,12 @@ final class SpawnedHandle implements ProcessHandle {
         }
 
         @Override
-        public Optional<java.time.Instant> startInstant() {
+        public Optional<Instant> startInstant() {
             return Optional.empty();
         }
 
         @Override
-        public Optional<java.time.Duration> totalCpuDuration() {
+        public Optional<Duration> totalCpuDuration() {
             return Optional.empty();
         }
 

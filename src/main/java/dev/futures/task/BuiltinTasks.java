@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The built-in tasks of DESIGN.md, and {@code command}, which the CLI runs commands with.
@@ -148,23 +151,23 @@ public final class BuiltinTasks {
     static Object commandWith(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
         TaskArgs args = new TaskArgs("command_with({stdin?, env?}, argv...)", raw);
         args.requireCount(2, Integer.MAX_VALUE);
-        if (!(args.get(0) instanceof java.util.Map<?, ?> options)) {
+        if (!(args.get(0) instanceof Map<?, ?> options)) {
             throw new IllegalArgumentException("command_with({stdin?, env?}, argv...): argument 1 must be an object");
         }
         byte[] stdin = options.get("stdin") == null ? null
-                : java.util.Base64.getDecoder().decode(String.valueOf(options.get("stdin")));
-        java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
-        if (options.get("env") instanceof java.util.Map<?, ?> env) {
+                : Base64.getDecoder().decode(String.valueOf(options.get("stdin")));
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (options.get("env") instanceof Map<?, ?> env) {
             env.forEach((name, value) -> environment.put(String.valueOf(name), String.valueOf(value)));
         }
         return commandValue(runner.run(args.strings(1), null, stdin, environment));
     }
 
     private static Object commandValue(CommandOutcome outcome) {
-        java.util.Map<String, Object> value = new java.util.LinkedHashMap<>();
+        Map<String, Object> value = new LinkedHashMap<>();
         value.put("exit_code", outcome.exitCode());
-        value.put("stdout", java.util.Base64.getEncoder().encodeToString(outcome.stdout()));
-        value.put("stderr", java.util.Base64.getEncoder().encodeToString(outcome.stderr()));
+        value.put("stdout", Base64.getEncoder().encodeToString(outcome.stdout()));
+        value.put("stderr", Base64.getEncoder().encodeToString(outcome.stderr()));
         value.put("worker_pid", ProcessHandle.current().pid());
         value.put("duration_ms", outcome.durationNanos() / 1_000_000);
         return value;

@@ -3,19 +3,27 @@ package dev.futures.task;
 import dev.futures.spawn.Spawn;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Starts commands and collects everything they write, and can kill every command it started,
@@ -30,8 +38,8 @@ public final class CommandRunner implements AutoCloseable {
     private static final File DEV_NULL = new File("/dev/null");
 
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.locks.ReentrantReadWriteLock launching =
-            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock launching =
+            new ReentrantReadWriteLock();
     /**
      * Never shut down, so a run racing with {@link #stop()} cannot be refused its reader; idle
      * reader threads end by themselves after a few seconds.
@@ -44,7 +52,7 @@ public final class CommandRunner implements AutoCloseable {
             });
     private volatile boolean stopped;
     /** The scope of the call running on each thread that opened one ({@link #openScope()}). */
-    private final java.util.Map<Thread, Scope> scopes = new ConcurrentHashMap<>();
+    private final Map<Thread, Scope> scopes = new ConcurrentHashMap<>();
     private ScheduledThreadPoolExecutor watchdogs;
     private final boolean ownSessions;
 
@@ -77,7 +85,7 @@ public final class CommandRunner implements AutoCloseable {
     }
 
     private static boolean hasControllingTerminal() {
-        try (java.io.FileInputStream tty = new java.io.FileInputStream("/dev/tty")) {
+        try (FileInputStream tty = new FileInputStream("/dev/tty")) {
             return true;
         } catch (IOException noTerminal) {
             return false;
@@ -98,24 +106,24 @@ public final class CommandRunner implements AutoCloseable {
      * Like {@link #run(List)}; past {@code timeout} (null: none) the command and everything it
      * started are killed and the outcome says {@code timedOut}.
      */
-    public CommandOutcome run(List<String> argv, java.time.Duration timeout) throws IOException, InterruptedException {
+    public CommandOutcome run(List<String> argv, Duration timeout) throws IOException, InterruptedException {
         return run(argv, timeout, null);
     }
 
     /**
-     * Like {@link #run(List, java.time.Duration)}, with {@code stdin} (null: {@code /dev/null})
+     * Like {@link #run(List, Duration)}, with {@code stdin} (null: {@code /dev/null})
      * written to the command's stdin, which is then closed. It is written while the outputs are
      * read, so a command that writes as it reads never blocks on a full pipe; one that exits
      * without reading it all ({@code head -1}) is no error.
      */
-    public CommandOutcome run(List<String> argv, java.time.Duration timeout, byte[] stdin)
+    public CommandOutcome run(List<String> argv, Duration timeout, byte[] stdin)
             throws IOException, InterruptedException {
-        return run(argv, timeout, stdin, java.util.Map.of());
+        return run(argv, timeout, stdin, Map.of());
     }
 
     /** The same, with {@code environment} added to the command's environment. */
-    public CommandOutcome run(List<String> argv, java.time.Duration timeout, byte[] stdin,
-            java.util.Map<String, String> environment) throws IOException, InterruptedException {
+    public CommandOutcome run(List<String> argv, Duration timeout, byte[] stdin,
+            Map<String, String> environment) throws IOException, InterruptedException {
         return run(argv, timeout, stdin, environment, null);
     }
 
@@ -124,8 +132,8 @@ public final class CommandRunner implements AutoCloseable {
      * {@code --line-buffer}) instead of collected: the outcome's stdout is then empty. The
      * stream is written from this thread only and is not closed here.
      */
-    public CommandOutcome run(List<String> argv, java.time.Duration timeout, byte[] stdin,
-            java.util.Map<String, String> environment, OutputStream stdoutTo) throws IOException, InterruptedException {
+    public CommandOutcome run(List<String> argv, Duration timeout, byte[] stdin,
+            Map<String, String> environment, OutputStream stdoutTo) throws IOException, InterruptedException {
         if (stopped) {
             throw new IOException("stopped before " + argv.get(0) + " could start");
         }
@@ -156,7 +164,7 @@ public final class CommandRunner implements AutoCloseable {
         if (scope != null) {
             scope.add(process);
         }
-        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = timeout == null ? null : watchdogs().schedule(() -> {
             timedOut.set(true);
             destroyTree(process);
@@ -192,7 +200,7 @@ public final class CommandRunner implements AutoCloseable {
         if (outputs != null) {
             return outputs;
         }
-        java.util.concurrent.Future<byte[]> stderr = stderrReaders.submit(() -> readAll(process.getErrorStream(), process));
+        Future<byte[]> stderr = stderrReaders.submit(() -> readAll(process.getErrorStream(), process));
         if (stdoutTo == null) {
             byte[] stdout = readAll(process.getInputStream(), process);
             return new Spawn.Outputs(stdout, awaitStderr(stderr));
@@ -202,7 +210,7 @@ public final class CommandRunner implements AutoCloseable {
     }
 
     private static void feed(Process process, byte[] stdin) {
-        try (java.io.OutputStream in = process.getOutputStream()) {
+        try (OutputStream in = process.getOutputStream()) {
             in.write(stdin);
         } catch (IOException stoppedReading) {
             // The command closed its stdin or exited first: what it read is what it wanted.
@@ -323,9 +331,9 @@ public final class CommandRunner implements AutoCloseable {
      * SIGTERM to every running command and its descendants, SIGKILL to whatever is left after
      * {@code grace}; refuses to start new ones. Returns at once.
      */
-    public void terminate(java.time.Duration grace) {
+    public void terminate(Duration grace) {
         refuseLaunches();
-        List<ProcessHandle> targets = new java.util.ArrayList<>();
+        List<ProcessHandle> targets = new ArrayList<>();
         for (Process process : live) {
             targets.add(process.toHandle()); // the process before its children, as in destroyTree
             process.descendants().forEach(targets::add);
@@ -334,7 +342,7 @@ public final class CommandRunner implements AutoCloseable {
         Runnable killSurvivors = () -> targets.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         try {
             watchdogs().schedule(killSurvivors, grace.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             killSurvivors.run(); // the runner is being closed: no grace left to give
         }
     }
@@ -366,7 +374,7 @@ public final class CommandRunner implements AutoCloseable {
      * before them, so it cannot run its next step, or start more, when a child dies.
      */
     static void destroyTree(Process process) {
-        java.util.List<ProcessHandle> children = process.descendants().toList();
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
     }
@@ -390,7 +398,7 @@ public final class CommandRunner implements AutoCloseable {
         }
     }
 
-    private static byte[] awaitStderr(java.util.concurrent.Future<byte[]> stderr) throws IOException, InterruptedException {
+    private static byte[] awaitStderr(Future<byte[]> stderr) throws IOException, InterruptedException {
         try {
             return stderr.get();
         } catch (ExecutionException e) {

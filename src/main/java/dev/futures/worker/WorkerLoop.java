@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,7 @@ final class WorkerLoop {
             for (int index = 0; index < chunk.size(); index++) {
                 all.put(Integer.toString(index), RemoteError.of(e).toJson());
             }
-            line = codec.encode(Frames.result(id, java.util.Collections.nCopies(chunk.size(), null), all, exit));
+            line = codec.encode(Frames.result(id, Collections.nCopies(chunk.size(), null), all, exit));
         }
         synchronized (out) {
             out.write(line);

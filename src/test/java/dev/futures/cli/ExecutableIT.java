@@ -5,16 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,14 +61,14 @@ class ExecutableIT {
     }
 
     private Process start(String... args) throws IOException {
-        return start(java.util.Map.of(), args);
+        return start(Map.of(), args);
     }
 
-    private Process start(java.util.Map<String, String> environment, String... args) throws IOException {
+    private Process start(Map<String, String> environment, String... args) throws IOException {
         return start(environment, dir.resolve("stderr"), args);
     }
 
-    private Process start(java.util.Map<String, String> environment, Path stderr, String... args) throws IOException {
+    private Process start(Map<String, String> environment, Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(EXECUTABLE);
         command.addAll(List.of(args));
@@ -120,7 +134,7 @@ class ExecutableIT {
             Files.createFile(dir.resolve("go1"));
             assertEquals(List.of("1b", "2a", "2b"), stdout.lines().toList());
         } else {
-            assertEquals(java.util.Set.of("1\t1a", "2\t2a"), java.util.Set.of(stdout.readLine(), stdout.readLine()));
+            assertEquals(Set.of("1\t1a", "2\t2a"), Set.of(stdout.readLine(), stdout.readLine()));
             Files.createFile(dir.resolve("go2"));
             assertEquals("2\t2b", stdout.readLine());
             Files.createFile(dir.resolve("go1"));
@@ -183,7 +197,7 @@ class ExecutableIT {
     @Test
     void serveAndItsClients() throws Exception {
         Path state = dir.resolve("state");
-        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
         Process none = start(env, "status", "f1");
         assertTrue(none.waitFor(60, TimeUnit.SECONDS));
         assertEquals(3, none.exitValue(), "no daemon answers");
@@ -214,7 +228,7 @@ class ExecutableIT {
         Path gate = dir.resolve("gate");
         Path running = Files.createDirectories(dir.resolve("running"));
         Path doneLog = dir.resolve("done.log");
-        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
         String onDone = "echo \"$FUTURE_ID $FUTURE_STATUS $FUTURE_EXIT_CODE $FUTURE_ERROR_TYPE\" >> '" + doneLog + "'";
         // The first daemon dies while f1's hook runs: the restart runs that hook again (at least once).
         String hangsOnF1 = onDone + "; [ \"$FUTURE_ID\" != f1 ] || sleep 300";
@@ -244,7 +258,7 @@ class ExecutableIT {
             assertEquals("f1\nf4\nf6", client(env, 0, "wait", "f1", "f4", "f6"));
             assertEquals("f2\nf3\nf5", client(env, 1, "wait", "--return-when", "FIRST_EXCEPTION", "f2", "f3", "f5"));
             String order = client(env, 1, "as-completed", "f4", "f2");
-            assertEquals(java.util.Set.of("f2", "f4"), java.util.Set.copyOf(List.of(order.split("\n"))));
+            assertEquals(Set.of("f2", "f4"), Set.copyOf(List.of(order.split("\n"))));
             client(env, 0, "shutdown");
             assertTrue(second.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, second.exitValue());
@@ -263,7 +277,7 @@ class ExecutableIT {
     void serveOnSigtermKillsRunningWorkAndKeepsPendingWorkForTheNextStart() throws Exception {
         Path state = dir.resolve("state");
         Path pids = Files.createDirectories(dir.resolve("pids"));
-        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
         Process first = startServe(env, state, "-j1");
         assertEquals("f1", client(env, 0, "submit", "sh", "echo $$ > '" + pids + "/f1'; sleep 60"));
         assertEquals("f2", client(env, 0, "submit", "sh", "echo pending two"));
@@ -287,7 +301,7 @@ class ExecutableIT {
     @Test
     void serveRefusesNoTokenOffLoopbackAndASecondDaemonOnOneStateDir() throws Exception {
         Path state = dir.resolve("state");
-        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
         client(env, 2, "serve", "--listen", "0.0.0.0:0", "--no-token");
         assertTrue(Files.readString(dir.resolve("stderr")).contains("without a token"));
         client(env, 2, "serve", "--listen", "127.0.0.1:0", "--keep-finished", "never");
@@ -300,10 +314,10 @@ class ExecutableIT {
         assertTrue(Files.readString(dir.resolve("stderr")).contains("cannot use the state directory /etc/passwd/state"));
         // A state directory others can read (the journal holds every task's arguments) is made private.
         Files.createDirectories(state);
-        Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path token = Files.writeString(dir.resolve("secret-token"), "s3cret\n");
         Process serve = startServe(env, state, "--token-file", token.toString());
-        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state)),
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)),
                 "the state directory is private with a token from elsewhere too");
         client(env, 2, "serve", "--listen", "127.0.0.1:0");
         assertTrue(Files.readString(dir.resolve("stderr")).contains("another 'futures serve' uses the state directory"));
@@ -320,30 +334,30 @@ class ExecutableIT {
     void slowClientsAndLongPollsStarveNoOne() throws Exception {
         Path state = dir.resolve("state");
         Path gate = dir.resolve("gate");
-        java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
         Process serve = startServe(env, state, "-j1");
         String base = Files.readString(state.resolve("address")).strip();
-        java.net.URI uri = java.net.URI.create(base);
+        URI uri = URI.create(base);
         String token = Files.readString(state.resolve("token")).strip();
         String id = client(env, 0, "submit", "sh", "while [ ! -e '" + gate + "' ]; do sleep 0.05; done");
-        List<java.net.Socket> slow = new ArrayList<>();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<Socket> slow = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
         try {
             for (int i = 0; i < 64; i++) {
-                java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                Socket socket = new Socket(uri.getHost(), uri.getPort());
                 socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 slow.add(socket);
             }
-            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> polls = new ArrayList<>();
+            List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
-                polls.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/futures/" + id
+                polls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v1/futures/" + id
                         + "/result?timeout=120")).header("Authorization", "Bearer " + token).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+                        HttpResponse.BodyHandlers.ofString()));
             }
-            java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(base + "/healthz")).timeout(java.time.Duration.ofSeconds(30)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create(base + "/healthz")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
             assertEquals("running", client(env, 0, "status", id));
             Files.writeString(gate, "open");
@@ -352,7 +366,7 @@ class ExecutableIT {
             }
         } finally {
             Files.writeString(gate, "open");
-            for (java.net.Socket socket : slow) {
+            for (Socket socket : slow) {
                 socket.close();
             }
         }
@@ -365,13 +379,13 @@ class ExecutableIT {
     void aClientSendsNoTokenToAPortSquatter() throws Exception {
         Path state = Files.createDirectories(dir.resolve("state"));
         Files.writeString(state.resolve("token"), "the-real-token\n");
-        try (java.net.ServerSocket squatter = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Files.writeString(state.resolve("address"), "http://127.0.0.1:" + squatter.getLocalPort() + "\n");
-            java.util.concurrent.CompletableFuture<String> heard = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<String> heard = CompletableFuture.supplyAsync(() -> {
                 StringBuilder all = new StringBuilder();
                 try {
                     while (true) {
-                        try (java.net.Socket socket = squatter.accept()) {
+                        try (Socket socket = squatter.accept()) {
                             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                                     StandardCharsets.US_ASCII));
                             for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
@@ -385,7 +399,7 @@ class ExecutableIT {
                     return all.toString();
                 }
             });
-            java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+            Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
             client(env, 3, "status", "f1");
             String stderr = Files.readString(dir.resolve("stderr")).strip();
             assertEquals(1, stderr.lines().count(), stderr);
@@ -400,7 +414,7 @@ class ExecutableIT {
     void twoDaemonsRacingOnAFreshStateDirAgreeOnTheToken() throws Exception {
         for (int round = 0; round < 5; round++) {
             Path state = dir.resolve("state-" + round);
-            java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+            Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
             Process one = start(env, dir.resolve("one.stderr"), "serve", "--listen", "127.0.0.1:0");
             Process two = start(env, dir.resolve("two.stderr"), "serve", "--listen", "127.0.0.1:0");
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -429,8 +443,8 @@ class ExecutableIT {
         Path marker = dir.resolve("ran");
         Files.writeString(state.resolve("journal.jsonl"), "{\"r\":\"submit\",\"id\":\"f1\",\"task\":\"sh\",\"args\":[\"touch '"
                 + marker + "'\"]}\n");
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
             client(env, 2, "serve", "--listen", "127.0.0.1:" + taken.getLocalPort());
             assertTrue(Files.readString(dir.resolve("stderr")).contains("futures serve: cannot listen on 127.0.0.1:"),
                     Files.readString(dir.resolve("stderr")));
@@ -448,7 +462,7 @@ class ExecutableIT {
     void serveOnAFullVolumeStartsRefusesWhatItCannotRecordAndRecoversByItself() throws Exception {
         try (dev.futures.FullVolume volume = dev.futures.FullVolume.mount(dir.resolve("volume"))) {
             Path state = volume.path().resolve("state");
-            java.util.Map<String, String> env = java.util.Map.of("FUTURES_STATE_DIR", state.toString());
+            Map<String, String> env = Map.of("FUTURES_STATE_DIR", state.toString());
             Process first = startServe(env, state, "-j1");
             assertEquals("f1", client(env, 0, "submit", "echo", "kept"));
             assertEquals("kept", client(env, 0, "result", "f1"));
@@ -482,7 +496,7 @@ class ExecutableIT {
     }
 
     /** The status of a future, or null while no daemon answers. */
-    private String statusOrNull(java.util.Map<String, String> env, String id) throws Exception {
+    private String statusOrNull(Map<String, String> env, String id) throws Exception {
         Process process = start(env, "status", id);
         process.getOutputStream().close();
         String out = stdout(process).strip();
@@ -490,7 +504,7 @@ class ExecutableIT {
     }
 
     /** Starts the daemon on a free port and waits until it wrote its address. */
-    private Process startServe(java.util.Map<String, String> env, Path state, String... options) throws IOException {
+    private Process startServe(Map<String, String> env, Path state, String... options) throws IOException {
         Path address = state.resolve("address");
         Files.deleteIfExists(address);
         List<String> args = new ArrayList<>(List.of("serve", "--listen", "127.0.0.1:0"));
@@ -514,7 +528,7 @@ class ExecutableIT {
     }
 
     /** Runs a client command, checks its exit code, returns its stdout without the newline. */
-    private String client(java.util.Map<String, String> env, int exitCode, String... args) throws Exception {
+    private String client(Map<String, String> env, int exitCode, String... args) throws Exception {
         Process process = start(env, args);
         process.getOutputStream().close();
         String out = stdout(process);
@@ -529,9 +543,9 @@ class ExecutableIT {
     @Test
     void mapOverAMillionInputsRunsInConstantMemory() throws Exception {
         int inputs = 1_000_000;
-        Process map = start(java.util.Map.of("FUTURES_JAVA_OPTS", "-Xmx16m"), "map", "-j2", "--task", "echo");
+        Process map = start(Map.of("FUTURES_JAVA_OPTS", "-Xmx16m"), "map", "-j2", "--task", "echo");
         Thread feeder = new Thread(() -> {
-            try (OutputStream stdin = new java.io.BufferedOutputStream(map.getOutputStream(), 1 << 16)) {
+            try (OutputStream stdin = new BufferedOutputStream(map.getOutputStream(), 1 << 16)) {
                 byte[] line = "1\n".getBytes(StandardCharsets.US_ASCII);
                 for (int i = 0; i < inputs; i++) {
                     stdin.write(line);
@@ -627,7 +641,7 @@ class ExecutableIT {
         assumeTrue(System.getProperty("native.image.path") == null,
                 "the native executable runs no JVM, so it has no class-data archive to map");
         Path log = dir.resolve("classes.log");
-        Process version = start(java.util.Map.of("FUTURES_JAVA_OPTS", "-Xlog:class+load:file=" + log), "--version");
+        Process version = start(Map.of("FUTURES_JAVA_OPTS", "-Xlog:class+load:file=" + log), "--version");
         assertTrue(stdout(version).startsWith("futures "));
         assertEquals(0, version.exitValue(), Files.readString(dir.resolve("stderr")));
         String loaded = Files.readAllLines(log).stream().filter(line -> line.contains(" dev.futures.cli.FuturesCommand "))
@@ -647,13 +661,13 @@ class ExecutableIT {
 
     @Test
     void defaultsComeFromTheEnvironment() throws Exception {
-        Process badWorkers = start(java.util.Map.of("FUTURES_WORKERS", "0"), "map", "echo", ":::", "a");
+        Process badWorkers = start(Map.of("FUTURES_WORKERS", "0"), "map", "echo", ":::", "a");
         badWorkers.getOutputStream().close();
         assertEquals("", stdout(badWorkers));
         assertEquals(2, badWorkers.exitValue());
         assertEquals("futures map: FUTURES_WORKERS must be at least 1, got 0\n", Files.readString(dir.resolve("stderr")));
 
-        Process otherShell = start(java.util.Map.of("FUTURES_SHELL", "/bin/echo"), "run", "from the configured shell");
+        Process otherShell = start(Map.of("FUTURES_SHELL", "/bin/echo"), "run", "from the configured shell");
         otherShell.getOutputStream().close();
         assertEquals("-c from the configured shell\n", stdout(otherShell));
     }
@@ -661,7 +675,7 @@ class ExecutableIT {
     @Test
     void workerModeSkipsQuarkusAndEndsWhenStdinCloses() throws Exception {
         // Quarkus' own start-up lines forced on: worker mode must not boot the application at all.
-        Process worker = start(java.util.Map.of("FUTURES_JAVA_OPTS", "-Dquarkus.log.category.\"io.quarkus\".level=INFO"),
+        Process worker = start(Map.of("FUTURES_JAVA_OPTS", "-Dquarkus.log.category.\"io.quarkus\".level=INFO"),
                 "worker");
         OutputStream stdin = worker.getOutputStream();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
@@ -800,14 +814,14 @@ class ExecutableIT {
     @Test
     void aProgramThatCannotRunHasTheSameOneLineReasonOnEveryJdk() throws Exception {
         List<String> homes = new ArrayList<>(List.of(System.getProperty("java.home")));
-        try (java.util.stream.Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
+        try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
             jvms.filter(home -> home.getFileName().toString().contains("25") && Files.isExecutable(home.resolve("bin/java")))
                     .findFirst().ifPresent(home -> homes.add(home.toString()));
         } catch (IOException noJvmDirectory) {
             // only the JDK running the tests
         }
         for (String home : homes) {
-            Process process = start(java.util.Map.of("JAVA_HOME", home), "map", "no-such-program-x", ":::", "a");
+            Process process = start(Map.of("JAVA_HOME", home), "map", "no-such-program-x", ":::", "a");
             process.getOutputStream().close();
             stdout(process);
             assertEquals(1, process.exitValue(), home);
@@ -871,7 +885,7 @@ class ExecutableIT {
     @Test
     void withProcessGroupsTasksRunInSessionsOfTheirOwn() throws Exception {
         // What a terminal gets by default (FUTURES_PROCESS_GROUPS=auto with a controlling tty).
-        Process process = start(java.util.Map.of("FUTURES_PROCESS_GROUPS", "always"), "map", "-j2",
+        Process process = start(Map.of("FUTURES_PROCESS_GROUPS", "always"), "map", "-j2",
                 "sh", "-c", "ps -o sid= -p $$", ":::", "a", "b");
         process.getOutputStream().close();
         String sessions = stdout(process);

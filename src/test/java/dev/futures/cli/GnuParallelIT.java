@@ -3,6 +3,7 @@ package dev.futures.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ class GnuParallelIT {
         Path dir = Files.createTempDirectory("gnu-case");
         try {
             ProcessBuilder builder = new ProcessBuilder("bash", "-c", snippet).directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("P", tool);
             builder.environment().put("SHELL", "/bin/sh"); // GNU parallel's shell; a case may set its own

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class LaunchMechanismTest {
         try {
             String[] rest = FuturesMain.takeLeadingSystemProperties(
                     new String[] {"-Dfutures.test.a=1", "-Dfutures.test.b", "map", "echo", ":::", "-Dx=1"});
-            assertEquals(java.util.List.of("map", "echo", ":::", "-Dx=1"), java.util.List.of(rest));
+            assertEquals(List.of("map", "echo", ":::", "-Dx=1"), List.of(rest));
             assertEquals("1", System.getProperty("futures.test.a"));
             assertEquals("", System.getProperty("futures.test.b"));
             assertEquals(null, System.getProperty("x"));
@@ -49,8 +50,8 @@ class LaunchMechanismTest {
         assertFalse(FuturesMain.asParallel("futures"));
         assertFalse(FuturesMain.asParallel("parallel-sort"));
         assertFalse(FuturesMain.asParallel(null));
-        assertEquals(java.util.List.of("map", "--gnu", "-k", "echo", ":::", "a"),
-                java.util.List.of(FuturesMain.gnuMap(new String[] {"-k", "echo", ":::", "a"})));
+        assertEquals(List.of("map", "--gnu", "-k", "echo", ":::", "a"),
+                List.of(FuturesMain.gnuMap(new String[] {"-k", "echo", ":::", "a"})));
     }
 
     @Test

@@ -3,9 +3,13 @@ package dev.futures.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Field;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,7 @@ class NativeMetadataTest {
     void everyMixinOptionEnumAndConverterOfTheCommandTreeIsRegistered() throws Exception {
         Set<String> needed = new TreeSet<>();
         Deque<Class<?>> todo = new ArrayDeque<>();
-        Set<Class<?>> seen = new java.util.HashSet<>();
+        Set<Class<?>> seen = new HashSet<>();
         todo.add(FuturesCommand.class);
         while (!todo.isEmpty()) {
             Class<?> type = todo.pop();
@@ -32,7 +36,7 @@ class NativeMetadataTest {
             }
             CommandLine.Command command = type.getAnnotation(CommandLine.Command.class);
             if (command != null) {
-                todo.addAll(java.util.List.of(command.subcommands()));
+                todo.addAll(List.of(command.subcommands()));
             }
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
@@ -52,11 +56,11 @@ class NativeMetadataTest {
                 }
             }
         }
-        java.util.Map<String, Object> metadata = new dev.futures.protocol.NdjsonCodec().decode(
-                java.nio.file.Files.readString(Path.of("native-config/reachability-metadata.json")));
+        Map<String, Object> metadata = new dev.futures.protocol.NdjsonCodec().decode(
+                Files.readString(Path.of("native-config/reachability-metadata.json")));
         Set<String> registered = new TreeSet<>();
-        for (Object entry : (java.util.List<?>) metadata.get("reflection")) {
-            registered.add(String.valueOf(((java.util.Map<?, ?>) entry).get("type")));
+        for (Object entry : (List<?>) metadata.get("reflection")) {
+            registered.add(String.valueOf(((Map<?, ?>) entry).get("type")));
         }
         Set<String> missing = new TreeSet<>(needed);
         missing.removeAll(registered);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +54,7 @@ class SlurmIT {
     void killingFuturesEndsItsStepsAndTheirTasks() throws Exception {
         Path started = dir.resolve("started");
         Process run = salloc(1, "map", "--slurm", "sh", "-c", "touch " + started + "; sleep 3671", ":::", "x");
-        long deadline = ProcessWatch.deadline(java.time.Duration.ofSeconds(120));
+        long deadline = ProcessWatch.deadline(Duration.ofSeconds(120));
         ProcessWatch.awaitFile(started, deadline);
         // futures itself, salloc's child: SIGKILL, no chance to clean up.
         ProcessHandle futures = run.toHandle().children().findFirst().orElseThrow();

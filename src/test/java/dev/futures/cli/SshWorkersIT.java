@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,8 +125,8 @@ class SshWorkersIT {
         assertEquals(0, run.exitValue(), err);
         List<String> lines = out.lines().toList();
         assertEquals(2, lines.size(), out + err);
-        assertEquals(java.util.Set.of("host1", "host2"), lines.stream().map(l -> l.split(" ")[1]).collect(
-                java.util.stream.Collectors.toSet()), out);
+        assertEquals(Set.of("host1", "host2"), lines.stream().map(l -> l.split(" ")[1]).collect(
+                Collectors.toSet()), out);
         assertEquals(before, remoteWorkers(), "a remote worker outlived the run");
     }
 

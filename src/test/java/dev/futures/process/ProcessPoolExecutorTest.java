@@ -15,6 +15,7 @@ import dev.futures.MapOptions;
 import dev.futures.ReturnWhen;
 import dev.futures.protocol.EncodingError;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -341,12 +343,12 @@ class ProcessPoolExecutorTest {
     /** The management API would drag its whole stack (and libmanagement_ext) into a native image. */
     @Test
     void theLibraryNeverUsesTheManagementApi() throws Exception {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             List<String> users = files.filter(file -> file.toString().endsWith(".java")).filter(file -> {
                 try {
-                    return java.nio.file.Files.readString(file).contains("java.lang.management");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    return Files.readString(file).contains("java.lang.management");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }).map(Object::toString).toList();
             assertEquals(List.of(), users);

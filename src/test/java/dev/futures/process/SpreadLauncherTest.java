@@ -3,6 +3,7 @@ package dev.futures.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,7 @@ class SpreadLauncherTest {
             }
 
             @Override
-            public Process start() throws java.io.IOException {
+            public Process start() throws IOException {
                 Process process = new ProcessBuilder("cat").start();
                 started.add(process);
                 hostsStarted.add(name);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class NdjsonCodecTest {
     void bytesTravelAsBase64() {
         byte[] bytes = {0, 1, (byte) 0xff};
         Object back = roundTrip(Map.of("b", bytes)).get("b");
-        assertArrayEquals(bytes, java.util.Base64.getDecoder().decode((String) back));
+        assertArrayEquals(bytes, Base64.getDecoder().decode((String) back));
     }
 
     @Test

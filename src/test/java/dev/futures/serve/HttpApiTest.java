@@ -20,10 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +114,7 @@ class HttpApiTest {
      */
     @Test
     void slowClientsAndLongPollsStarveNoOne() throws Exception {
-        List<Socket> slow = new java.util.ArrayList<>();
+        List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 24; i++) {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port());
@@ -113,22 +123,22 @@ class HttpApiTest {
                 slow.add(socket);
             }
             String gated = submit("wait_for_file", "[\"" + dir.resolve("gate") + "\"]");
-            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> polls = new java.util.ArrayList<>();
+            List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 polls.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v1/futures/" + gated + "/result?timeout=120"))
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
             }
             // Answered while all of those wait (a generous bound: it is immediate).
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/healthz"))
-                    .timeout(java.time.Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
             HttpResponse<String> stats = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/stats"))
-                    .header("Authorization", "Bearer " + token).timeout(java.time.Duration.ofSeconds(20)).build(),
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(1L, json.decode(stats.body().strip()).get("running"));
             Files.writeString(dir.resolve("gate"), "open");
             for (var poll : polls) {
-                assertEquals(200, poll.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+                assertEquals(200, poll.get(60, TimeUnit.SECONDS).statusCode());
             }
         } finally {
             for (Socket socket : slow) {
@@ -145,7 +155,7 @@ class HttpApiTest {
         for (String absurd : new String[] {"1e100000000", "1e2147483647", "315360001", "-1", "soon"}) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                     URI.create(base + "/v1/futures/" + gated + "/result?timeout=" + absurd))
-                    .header("Authorization", "Bearer " + token).timeout(java.time.Duration.ofSeconds(20)).build(),
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(400, response.statusCode(), absurd + ": " + response.body());
         }
@@ -238,10 +248,10 @@ class HttpApiTest {
     void fiftyConcurrentClientsLoseAndDuplicateNothing() throws Exception {
         int clients = 50;
         int submits = 200;
-        Map<String, String> idByInput = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        Map<String, String> idByInput = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<java.util.concurrent.Callable<Void>> work = new java.util.ArrayList<>();
+            List<Callable<Void>> work = new ArrayList<>();
             CountDownLatch allReady = new CountDownLatch(clients);
             for (int c = 0; c < clients; c++) {
                 int client = c;
@@ -267,14 +277,14 @@ class HttpApiTest {
                     return null;
                 });
             }
-            for (java.util.concurrent.Future<Void> done : pool.invokeAll(work)) {
+            for (Future<Void> done : pool.invokeAll(work)) {
                 done.get();
             }
         } finally {
             pool.shutdownNow();
         }
         assertEquals(clients * submits, idByInput.size());
-        assertEquals(clients * submits, new java.util.HashSet<>(idByInput.values()).size(), "an id handed out twice");
+        assertEquals(clients * submits, new HashSet<>(idByInput.values()).size(), "an id handed out twice");
         for (Map.Entry<String, String> submitted : idByInput.entrySet()) {
             assertEquals(submitted.getKey(), ok("GET", "/v1/futures/" + submitted.getValue() + "/result?timeout=30", null,
                     200).get("value"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.futures.ThreadPoolExecutor;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.task.TaskRegistry;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +74,7 @@ class FutureServiceRecoveryTest {
             assertEquals("new", value(service, "f6"));
             // f1 finished in the first run: its --on-done ran then, not again. The hooks run in
             // the futures' done callbacks, after result() may have returned.
-            long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (told.size() < 5 && System.nanoTime() < giveUp) {
                 Thread.onSpinWait();
             }
@@ -137,7 +139,7 @@ class FutureServiceRecoveryTest {
             String id = service.submit("sh", List.of("grep '\"start\"' '" + file + "' | grep -c '\"f1\"'"), null, null);
             assertEquals("1", ((String) value(service, id)).strip());
             journal.close(); // every append fails from here on, as on a full volume
-            org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+            org.junit.jupiter.api.Assertions.assertThrows(UncheckedIOException.class,
                     () -> service.submit("sh", List.of("touch '" + started + "'"), null, null));
             service.shutdown(true, false);
             assertTrue(!Files.exists(started), "a refused submit ran");
@@ -165,7 +167,7 @@ class FutureServiceRecoveryTest {
     void finishedFuturesAreForgottenAfterTheirTimeAndTheirKeysFreed() throws Exception {
         FutureService service = new FutureService(TaskPool.of(new ThreadPoolExecutor(2), TaskRegistry.withBuiltIns()),
                 Journal.none(), null);
-        java.nio.file.Path gate = dir.resolve("gate");
+        Path gate = dir.resolve("gate");
         try {
             String done = service.submit("echo", List.of("x"), null, "key");
             assertEquals("x", value(service, done));

@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,7 +191,7 @@ class JournalTest {
     }
 
     private void writeBytes(byte[]... parts) throws Exception {
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             all.write(part);
         }
@@ -261,14 +267,14 @@ class JournalTest {
     @Test
     void withFsyncEveryAppendIsFlushedAndReadBack() throws Exception {
         try (Journal journal = Journal.open(file(), 0, true)) {
-            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+            ExecutorService threads = Executors.newFixedThreadPool(4);
             try {
-                List<java.util.concurrent.Future<?>> appends = new java.util.ArrayList<>();
+                List<Future<?>> appends = new ArrayList<>();
                 for (long id = 1; id <= 200; id++) {
                     long number = id;
                     appends.add(threads.submit(() -> journal.submitted(number, "echo", List.of(number), null, null)));
                 }
-                for (java.util.concurrent.Future<?> append : appends) {
+                for (Future<?> append : appends) {
                     append.get();
                 }
             } finally {
@@ -300,7 +306,7 @@ class JournalTest {
                 assertTrue(journal.notCompacted() != null, "no room for a compacted copy");
                 assertEquals(50, journal.recovered().size());
                 for (int i = 0; i < 3; i++) {
-                    org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                    org.junit.jupiter.api.Assertions.assertThrows(UncheckedIOException.class,
                             () -> journal.submitted(51, "echo", List.of("y".repeat(4000)), null, null));
                 }
                 Files.delete(filler);

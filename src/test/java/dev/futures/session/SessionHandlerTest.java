@@ -9,9 +9,11 @@ import dev.futures.process.ProcessPoolExecutor;
 import dev.futures.task.TaskRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -159,7 +161,7 @@ class SessionHandlerTest {
     @Test
     void thePoolsTaskTimeoutBoundsSubmitsAndMapCalls() {
         session = new SessionHandler(TaskPool.of(ProcessPoolExecutor.builder().maxWorkers(1)
-                .taskTimeout(java.time.Duration.ofMillis(300)).build()), events::add);
+                .taskTimeout(Duration.ofMillis(300)).build()), events::add);
         one("{\"op\":\"submit\",\"id\":1," + blockedArgs() + "}");
         Map<String, Object> submitted = one("{\"op\":\"result\",\"id\":1}");
         assertEquals("TaskTimeoutError", ((Map<?, ?>) submitted.get("error")).get("type"), submitted.toString());
@@ -281,14 +283,14 @@ class SessionHandlerTest {
         Path pid = dir.resolve("pid");
         one("{\"op\":\"submit\",\"id\":\"long\",\"task\":\"sh\",\"args\":[\"echo $$ > '" + pid + "'; exec sleep 60\"]}");
         one("{\"op\":\"submit\",\"id\":\"other\",\"task\":\"sh\",\"args\":[\"sleep 1; echo kept\"]}");
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
             assertTrue(System.nanoTime() < giveUp, "the command never started");
             Thread.onSpinWait();
         }
         ProcessHandle sleeper = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
         assertEquals(true, one("{\"op\":\"cancel\",\"id\":\"long\",\"force\":true}").get("cancelled"));
-        sleeper.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        sleeper.onExit().get(10, TimeUnit.SECONDS);
         assertEquals("cancelled", one("{\"op\":\"state\",\"id\":\"long\"}").get("state"));
         assertEquals("kept\n", one("{\"op\":\"result\",\"id\":\"other\",\"timeout\":30}").get("value"));
     }
@@ -299,9 +301,9 @@ class SessionHandlerTest {
         dev.futures.task.CommandRunner commands = new dev.futures.task.CommandRunner();
         session = new SessionHandler(TaskPool.of(new ThreadPoolExecutor(2), TaskRegistry.discover(commands), commands),
                 events::add);
-        java.nio.file.Path pid = dir.resolve("pid");
+        Path pid = dir.resolve("pid");
         one("{\"op\":\"submit\",\"id\":\"long\",\"task\":\"sh\",\"args\":[\"echo $$ > '" + pid + "'; exec sleep 60\"]}");
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
             org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < giveUp, "the command never started");
             Thread.onSpinWait();

@@ -6,6 +6,7 @@ import dev.futures.ThreadPoolExecutor;
 import dev.futures.task.TaskRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ class StoreParityTest {
         open();
         String served = submit("slow", "wait_for_file", List.of(dir.resolve("gate").toString()));
         Map<String, Object> fromSession = ask("{\"op\":\"result\",\"id\":\"slow\",\"timeout\":0.05}");
-        Map<String, Object> fromService = service.result(served, java.time.Duration.ofMillis(50));
+        Map<String, Object> fromService = service.result(served, Duration.ofMillis(50));
         assertEquals(withoutIds(fromService), withoutIds(fromSession));
         assertEquals("slow", fromSession.get("id"), fromSession.toString());
         assertEquals("result of slow not ready within 0.05 s", fromSession.get("message"));
@@ -121,7 +122,7 @@ class StoreParityTest {
         session.handleLine("{\"op\":\"as_completed\",\"ids\":[\"quick\",\"slow\"],\"timeout\":0.1}");
         List<Map<String, Object>> fromSession = List.copyOf(events.subList(before, events.size()));
         List<Map<String, Object>> fromService = new ArrayList<>();
-        service.asCompleted(List.of(quick, slow), java.time.Duration.ofMillis(100), fromService::add);
+        service.asCompleted(List.of(quick, slow), Duration.ofMillis(100), fromService::add);
         assertEquals(fromService.stream().map(StoreParityTest::withoutIds).toList(),
                 fromSession.stream().map(StoreParityTest::withoutIds).toList());
         assertEquals(List.of("result", "timeout"), fromSession.stream().map(e -> e.get("event")).toList());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class BuiltinTasksTest {
 
     @Test
     void aMissingProgramIsAnIOException() {
-        assertThrows(java.io.IOException.class, () -> call("exec", "/no/such/program"));
+        assertThrows(IOException.class, () -> call("exec", "/no/such/program"));
     }
 
     @Test
@@ -95,6 +96,6 @@ class BuiltinTasksTest {
         assertTrue(ended.exitCode() != 0);
         ProcessHandle.of(childPid).ifPresent(child -> child.onExit().join());
         assertTrue(ProcessHandle.of(childPid).map(ph -> !ph.isAlive()).orElse(true), "child " + childPid + " survived");
-        assertThrows(java.io.IOException.class, () -> runner.run(List.of("true")), "a stopped runner starts nothing");
+        assertThrows(IOException.class, () -> runner.run(List.of("true")), "a stopped runner starts nothing");
     }
 }

@@ -2,6 +2,7 @@ package dev.futures.cli.input;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ public final class CommandTemplate {
     private final ArgsPerJob.Context context;
     private final ReplacementString.Rules rules;
     /** {@code {##}}'s value: the number of jobs, once known. */
-    private final java.util.function.LongSupplier total;
+    private final LongSupplier total;
 
     public CommandTemplate(List<String> words) {
         this(words, null, false);
@@ -55,7 +56,7 @@ public final class CommandTemplate {
      * @param total         the number of jobs, for {@code {##}}
      */
     public CommandTemplate(List<String> words, String replaceString, boolean quoted, ArgsPerJob.Context context,
-            ReplacementString.Rules rules, java.util.function.LongSupplier total) {
+            ReplacementString.Rules rules, LongSupplier total) {
         this.words = List.copyOf(words);
         this.context = context;
         this.rules = rules;

@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IntSummaryStatistics;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
@@ -60,7 +64,7 @@ public final class InputGroups {
         this.reading = reading;
         this.linkAll = linkAll;
         this.header = header;
-        this.names = new ArrayList<>(java.util.Collections.nCopies(Math.max(1, groups.size()), List.<String>of()));
+        this.names = new ArrayList<>(Collections.nCopies(Math.max(1, groups.size()), List.<String>of()));
         for (int i = 0; header && i < groups.size(); i++) {
             List<String> values = groups.get(i).values();
             if (values != null && !values.isEmpty()) {
@@ -142,7 +146,7 @@ public final class InputGroups {
         }
         List<Long> sizes = new ArrayList<>();
         for (List<Group> set : linkedSets()) {
-            java.util.LongSummaryStatistics lengths = set.stream().mapToLong(g -> g.values().size()).summaryStatistics();
+            LongSummaryStatistics lengths = set.stream().mapToLong(g -> g.values().size()).summaryStatistics();
             sizes.add(linkAll && lengths.getMin() > 0 ? lengths.getMax() : lengths.getMin());
         }
         return totalOf(sizes);
@@ -158,7 +162,7 @@ public final class InputGroups {
      * groups as their columns are. Known once {@link #inputs} has read the headers.
      */
     public Map<String, Integer> columnNames() {
-        Map<String, Integer> positions = new java.util.LinkedHashMap<>();
+        Map<String, Integer> positions = new LinkedHashMap<>();
         int position = 1;
         for (List<String> group : names) {
             for (String name : group) {
@@ -221,7 +225,7 @@ public final class InputGroups {
             items(group, stdin).forEachRemaining(values::add);
             columns.add(values);
         }
-        java.util.IntSummaryStatistics lengths = columns.stream().mapToInt(List::size).summaryStatistics();
+        IntSummaryStatistics lengths = columns.stream().mapToInt(List::size).summaryStatistics();
         int length = linkAll && lengths.getMin() > 0 ? lengths.getMax() : lengths.getMin();
         List<List<String>> tuples = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {

@@ -1,10 +1,13 @@
 package dev.futures.cli.input;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 
 /**
  * How input items are read, as GNU parallel and xargs read them: what ends an item ({@code -d},
@@ -27,7 +30,7 @@ public record InputReading(String delimiter, String eof, boolean skipBlank, Trim
         }
 
         /** GNU parallel's --colsep REGEX. */
-        static Columns at(java.util.regex.Pattern separator) {
+        static Columns at(Pattern separator) {
             return item -> List.of(separator.split(item, -1));
         }
 
@@ -39,7 +42,7 @@ public record InputReading(String delimiter, String eof, boolean skipBlank, Trim
                 try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(item, format)) {
                     List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
                     return records.isEmpty() ? List.of("") : records.get(0).toList();
-                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                } catch (IOException | UncheckedIOException e) {
                     throw new IllegalArgumentException("--csv: cannot read '" + item + "': " + e.getMessage(), e);
                 }
             };

@@ -1,7 +1,9 @@
 package dev.futures.cli.input;
 
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Lazy transformations of the input iterators (the JDK has them for streams, not for iterators). */
 public final class Iterators {
@@ -24,7 +26,7 @@ public final class Iterators {
     }
 
     /** The elements of {@code from} that {@code keep} accepts, read as they are asked for. */
-    public static <A> Iterator<A> filtered(Iterator<A> from, java.util.function.Predicate<? super A> keep) {
+    public static <A> Iterator<A> filtered(Iterator<A> from, Predicate<? super A> keep) {
         return new Iterator<>() {
             private A next;
             private boolean ready;
@@ -44,7 +46,7 @@ public final class Iterators {
             @Override
             public A next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 ready = false;
                 A element = next;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A {@code --rpl 'TAG s/REGEX/REPLACEMENT/FLAGS'} string's Perl expression, as far as futures
@@ -77,7 +78,7 @@ public final class PerlSubstitution {
         Pattern pattern;
         try {
             pattern = Pattern.compile(regex, flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
-        } catch (java.util.regex.PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             throw new UsageError("--rpl: bad regular expression '" + regex + "': " + e.getDescription());
         }
         steps.add(new Step(pattern, javaReplacement(replacement, pattern, regex), flags.contains("g")));

@@ -7,6 +7,8 @@ import dev.futures.cli.input.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +50,7 @@ public final class CommandForm {
      */
     public static Job.Argv of(List<String> command, boolean quote, String replaceString, String shell,
             Map<String, String> environment, int groups, ArgsPerJob.Context context, ReplacementString.Rules rules,
-            java.util.function.LongSupplier total) {
+            LongSupplier total) {
         return of(command, quote, false, replaceString, shell, environment, groups, context, rules, total);
     }
 
@@ -60,7 +62,7 @@ public final class CommandForm {
      */
     public static Job.Argv of(List<String> command, boolean quote, boolean gnu, String replaceString, String shell,
             Map<String, String> environment, int groups, ArgsPerJob.Context context, ReplacementString.Rules rules,
-            java.util.function.LongSupplier total) {
+            LongSupplier total) {
         if (command.isEmpty()) {
             return new ShellLine(shell, (values, seq, slot) -> String.join(" ", values));
         }
@@ -127,7 +129,7 @@ public final class CommandForm {
      * Shell builtins that are no program on PATH (GNU parallel runs every command in a shell,
      * so {@code parallel exit ::: 1 0} works): commands with one of these names run in the shell.
      */
-    static final java.util.Set<String> SHELL_ONLY = java.util.Set.of("exit", "cd", "export", "unset", "set", "source",
+    static final Set<String> SHELL_ONLY = Set.of("exit", "cd", "export", "unset", "set", "source",
             ".", "eval", "alias", "shift", "trap", "ulimit", "umask", "return", "readonly", "times", "exec", ":");
 
     /**
@@ -158,7 +160,7 @@ public final class CommandForm {
     }
 
     /** Shells, by the names GNU parallel knows them. */
-    public static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "dash", "zsh", "ksh", "mksh",
+    public static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "mksh",
             "pdksh", "ash", "yash", "posh", "csh", "tcsh", "fish");
 
     static boolean hasShellSyntax(String word, String replaceString) {

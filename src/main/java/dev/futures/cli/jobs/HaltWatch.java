@@ -3,8 +3,10 @@ package dev.futures.cli.jobs;
 import dev.futures.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -132,7 +134,7 @@ public final class HaltWatch {
     }
 
     private List<Long> notDoneNow() {
-        java.util.Set<Long> done = new java.util.HashSet<>(counted);
+        Set<Long> done = new HashSet<>(counted);
         return unfinished.get().stream().map(Job::seq).filter(seq -> !done.contains(seq)).sorted().toList();
     }
 

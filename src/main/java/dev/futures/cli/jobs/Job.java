@@ -5,9 +5,15 @@ import dev.futures.cli.input.ShellQuote;
 import dev.futures.task.CommandOutcome;
 import dev.futures.task.CommandRunner;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One input's work: {@code values} (one per input group), its sequence number from 1 (GNU
@@ -30,8 +36,8 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
         }
 
         /** Variables this command line adds to the job's environment (beyond GNU's $PARALLEL_*). */
-        public default java.util.Map<String, String> environment(int slot) {
-            return java.util.Map.of();
+        public default Map<String, String> environment(int slot) {
+            return Map.of();
         }
     }
 
@@ -64,14 +70,14 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
      * {@code $PARALLEL_JOBSLOT} and {@code $PARALLEL_PID} (this program's pid, also in a
      * process-pool worker's job).
      */
-    java.util.Map<String, String> environment(int slot) {
-        java.util.Map<String, String> gnu = java.util.Map.of("PARALLEL_SEQ", Long.toString(seq),
+    Map<String, String> environment(int slot) {
+        Map<String, String> gnu = Map.of("PARALLEL_SEQ", Long.toString(seq),
                 "PARALLEL_JOBSLOT", Integer.toString(slot), "PARALLEL_PID", Long.toString(ProcessHandle.current().pid()));
-        java.util.Map<String, String> own = argv.environment(slot);
+        Map<String, String> own = argv.environment(slot);
         if (own.isEmpty()) {
             return gnu;
         }
-        java.util.Map<String, String> all = new java.util.HashMap<>(gnu);
+        Map<String, String> all = new HashMap<>(gnu);
         all.putAll(own);
         return all;
     }
@@ -121,7 +127,7 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
      * Runs the command in this process; a command that cannot start or times out is a failed
      * result. {@code stdoutTo}: where its stdout goes as it comes (null: into the result).
      */
-    JobResult runWith(CommandRunner commands, int slot, Duration timeout, java.io.OutputStream stdoutTo)
+    JobResult runWith(CommandRunner commands, int slot, Duration timeout, OutputStream stdoutTo)
             throws InterruptedException {
         List<String> line = commandLine(slot);
         long pid = ProcessHandle.current().pid();
@@ -153,7 +159,7 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
 
     private static byte[] timedOutLine(List<String> line, Duration timeout, byte[] stderr) {
         byte[] message = ("futures: " + timedOutMessage(line, timeout) + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = java.util.Arrays.copyOf(stderr, stderr.length + message.length);
+        byte[] all = Arrays.copyOf(stderr, stderr.length + message.length);
         System.arraycopy(message, 0, all, stderr.length, message.length);
         return all;
     }
@@ -165,10 +171,10 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
      */
     static String shortReason(String message) {
         String text = String.valueOf(message).strip(); // JDK 25 ends it with a space
-        java.util.regex.Matcher reason = OS_REASON.matcher(text);
+        Matcher reason = OS_REASON.matcher(text);
         return reason.find() ? reason.group(1) : text;
     }
 
-    private static final java.util.regex.Pattern OS_REASON =
-            java.util.regex.Pattern.compile("error(?:=|: )\\d+(?:, | \\()([^()]+)\\)?$");
+    private static final Pattern OS_REASON =
+            Pattern.compile("error(?:=|: )\\d+(?:, | \\()([^()]+)\\)?$");
 }

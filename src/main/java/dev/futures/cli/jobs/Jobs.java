@@ -2,6 +2,7 @@ package dev.futures.cli.jobs;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** Numbers inputs (or --pipe blocks) from 1 and turns each into a {@link Job}, lazily. */
 public final class Jobs {
@@ -21,7 +22,7 @@ public final class Jobs {
         return map(blocks, (seq, block) -> Job.ofBlock(seq, block, argv));
     }
 
-    private static <I> Iterator<Job> map(Iterator<I> inputs, java.util.function.BiFunction<Long, I, Job> make) {
+    private static <I> Iterator<Job> map(Iterator<I> inputs, BiFunction<Long, I, Job> make) {
         return new Iterator<>() {
             private long seq;
 

@@ -9,7 +9,9 @@ import dev.futures.process.TaskChunks;
 import dev.futures.process.TaskTimeoutError;
 import dev.futures.process.WorkerListener;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +42,7 @@ final class ProcessJobPool implements JobPool {
             return chunks.submit(job.task(), job.values());
         }
         int slot = job.slotAmong(settings.workers());
-        Map<String, Object> options = new java.util.HashMap<>(4);
+        Map<String, Object> options = new HashMap<>(4);
         options.put("env", job.environment(slot));
         if (job.stdin() != null) {
             options.put("stdin", Base64.getEncoder().encodeToString(job.stdin()));
@@ -117,7 +119,7 @@ final class ProcessJobPool implements JobPool {
     }
 
     @Override
-    public void terminateRunning(java.time.Duration grace) {
+    public void terminateRunning(Duration grace) {
         pool.terminateWorkers(grace);
     }
 

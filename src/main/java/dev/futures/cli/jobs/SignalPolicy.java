@@ -2,6 +2,7 @@ package dev.futures.cli.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,7 +30,7 @@ public final class SignalPolicy implements AutoCloseable {
     }
 
     private final AtomicInteger interrupts = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean terminated = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean terminated = new AtomicBoolean();
     private volatile int received;
     private final List<Runnable> restore = new ArrayList<>();
 

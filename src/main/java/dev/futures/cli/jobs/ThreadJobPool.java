@@ -7,6 +7,7 @@ import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
@@ -98,7 +99,7 @@ final class ThreadJobPool implements JobPool {
 
     @Override
     public boolean killYoungest() {
-        java.util.Map.Entry<Long, CommandRunner.Scope> youngest = running.lastEntry();
+        Map.Entry<Long, CommandRunner.Scope> youngest = running.lastEntry();
         if (youngest == null) {
             return false;
         }

@@ -8,6 +8,7 @@ import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * How each pool's workers start and what a worker's death does: the same for every verb, so
@@ -24,7 +25,7 @@ public record WorkerStart(String initializer, List<Object> initargs, OnWorkerDea
         ThreadPoolExecutor.Builder builder = ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix(threadNamePrefix)
                 .onForcedCancel(commands::killScopeOf);
         if (initializer() != null) {
-            java.util.concurrent.Callable<Object> init = tasks.bind(initializer(), initargs());
+            Callable<Object> init = tasks.bind(initializer(), initargs());
             builder.initializer(init::call);
         }
         return builder;

@@ -8,10 +8,13 @@ import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.CommandForm;
 import dev.futures.cli.jobs.Job;
 import dev.futures.cli.jobs.JobSurroundings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Option;
 
 /** How {@code map} reads its COMMAND: GNU parallel's -q, -I, --plus and --rpl. */
@@ -67,8 +70,8 @@ public class CommandOptions {
 
     /** --nice, --tmpdir and --process-slot-var, checked. */
     private JobSurroundings surroundings() {
-        if (tmpdir != null && !(java.nio.file.Files.isDirectory(java.nio.file.Path.of(tmpdir))
-                && java.nio.file.Files.isWritable(java.nio.file.Path.of(tmpdir)))) {
+        if (tmpdir != null && !(Files.isDirectory(Path.of(tmpdir))
+                && Files.isWritable(Path.of(tmpdir)))) {
             throw new UsageError("--tmpdir '" + tmpdir + "' is not a writable directory");
         }
         if (slotVariable != null && !slotVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -115,13 +118,13 @@ public class CommandOptions {
      * @param total {@code {##}}'s value, once known
      */
     public Job.Argv argv(List<String> command, int width, ArgsPerJob.Context context, String shell,
-            Map<String, Integer> names, java.util.function.LongSupplier total) {
+            Map<String, Integer> names, LongSupplier total) {
         return argv(command, false, width, context, shell, names, total);
     }
 
     /** The same; {@code gnu}: GNU parallel's command-line rule ({@link CommandForm}). */
     public Job.Argv argv(List<String> command, boolean gnu, int width, ArgsPerJob.Context context, String shell,
-            Map<String, Integer> names, java.util.function.LongSupplier total) {
+            Map<String, Integer> names, LongSupplier total) {
         if (replaceString != null && replaceString.isEmpty()) {
             throw new UsageError("-I needs a replace string");
         }

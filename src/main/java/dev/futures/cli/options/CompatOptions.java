@@ -1,6 +1,11 @@
 package dev.futures.cli.options;
 
 import dev.futures.cli.jobs.CommandForm;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,7 +89,7 @@ public class CompatOptions {
         if (chosen != null && !chosen.isBlank()) {
             return chosen;
         }
-        java.util.Optional<String> parent = ProcessHandle.current().parent().flatMap(handle -> handle.info().command());
+        Optional<String> parent = ProcessHandle.current().parent().flatMap(handle -> handle.info().command());
         if (parent.isPresent()
                 && CommandForm.SHELLS.contains(parent.get().substring(parent.get().lastIndexOf('/') + 1))) {
             return parent.get();
@@ -94,13 +99,13 @@ public class CompatOptions {
     }
 
     /** {@code --shuf}: the inputs in a random order; else as they come. */
-    public <T> java.util.Iterator<T> ordered(java.util.Iterator<T> inputs) {
+    public <T> Iterator<T> ordered(Iterator<T> inputs) {
         if (!shuffle) {
             return inputs;
         }
-        java.util.List<T> all = new java.util.ArrayList<>();
+        List<T> all = new ArrayList<>();
         inputs.forEachRemaining(all::add);
-        java.util.Collections.shuffle(all);
+        Collections.shuffle(all);
         return all.iterator();
     }
 }

@@ -5,6 +5,8 @@ import dev.futures.cli.input.InputReading;
 import dev.futures.cli.input.UsageError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
 /** How {@code map} and {@code run} read their inputs: GNU parallel's and xargs' options. */
@@ -82,8 +84,8 @@ public class InputOptions {
         }
         try {
             // GNU's --colsep is a regex; a single character (often '\t') is taken as it is.
-            return InputReading.Columns.at(java.util.regex.Pattern.compile(colsep.equals("\\t") ? "\t" : colsep));
-        } catch (java.util.regex.PatternSyntaxException e) {
+            return InputReading.Columns.at(Pattern.compile(colsep.equals("\\t") ? "\t" : colsep));
+        } catch (PatternSyntaxException e) {
             throw new UsageError("--colsep: bad regular expression '" + colsep + "': " + e.getDescription());
         }
     }

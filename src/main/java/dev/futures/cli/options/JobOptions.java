@@ -10,6 +10,8 @@ import dev.futures.cli.jobs.Retries;
 import dev.futures.cli.output.Progress;
 import dev.futures.cli.run.RunSettings;
 import dev.futures.cli.run.UnfinishedWork;
+import java.time.Duration;
+import java.util.Iterator;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -47,7 +49,7 @@ public class JobOptions {
     public JobLogOptions joblog;
 
     /** The jobs that run, after what {@code --resume}, {@code --resume-failed} or {@code --retry-failed} leave out. */
-    public java.util.Iterator<Job> resumable(java.util.Iterator<Job> jobs, boolean tasks, String shell) {
+    public Iterator<Job> resumable(Iterator<Job> jobs, boolean tasks, String shell) {
         return joblog.select(jobs, tasks, shell);
     }
 
@@ -71,7 +73,7 @@ public class JobOptions {
         // As in CPython, the read-ahead counts chunks.
         long base = buffersize != null ? buffersize : Math.max(1, workers * config.bufferPerWorker());
         int window = (int) Math.min(Integer.MAX_VALUE, base * chunk);
-        java.time.Duration delay = policy.delay();
+        Duration delay = policy.delay();
         dev.futures.cli.jobs.StartGate gate = policy.startGate();
         if ((delay != null || gate != null) && buffersize == null) {
             // --delay paces submissions; with no read-ahead past the free workers, a submit is a start.

@@ -4,6 +4,7 @@ import dev.futures.cli.input.CommandTemplate;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.output.ResultFiles;
 import dev.futures.cli.output.TextLook;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** How results are printed. */
@@ -48,8 +49,8 @@ public class OutputOptions {
         if (tag && tagString != null) {
             throw new UsageError("--tag and --tagstring both set the tag: give one");
         }
-        CommandTemplate tagTemplate = tagString != null ? new CommandTemplate(java.util.List.of(tagString))
-                : tag ? new CommandTemplate(java.util.List.of("{}")) : null;
+        CommandTemplate tagTemplate = tagString != null ? new CommandTemplate(List.of(tagString))
+                : tag ? new CommandTemplate(List.of("{}")) : null;
         return new TextLook(tagTemplate, verbose || trace, trace && !verbose);
     }
 

@@ -7,6 +7,10 @@ import dev.futures.cli.jobs.Halt;
 import dev.futures.cli.jobs.StartGate;
 import dev.futures.cli.run.UnfinishedWork;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** When a run stops early. */
@@ -55,7 +59,7 @@ public class PolicyOptions {
     }
 
     private static long bytes(String size) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGTPkmgtp]?)")
+        Matcher matcher = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGTPkmgtp]?)")
                 .matcher(size.strip());
         if (!matcher.matches()) {
             throw new UsageError("--memfree needs a size such as 1G or 500M, got '" + size + "'");
@@ -99,8 +103,8 @@ public class PolicyOptions {
     /** --return-when's names, for completion and --help. */
     public static final class ReturnWhenNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(ReturnWhen.values()).map(Enum::name).iterator();
+        public Iterator<String> iterator() {
+            return Arrays.stream(ReturnWhen.values()).map(Enum::name).iterator();
         }
     }
 

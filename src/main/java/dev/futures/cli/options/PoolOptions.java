@@ -12,6 +12,8 @@ import dev.futures.session.TaskPool;
 import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Which pool runs the tasks and how; shared by every verb that runs work. */
@@ -55,7 +57,7 @@ public class PoolOptions {
     String initializer;
 
     @Option(names = "--initarg", paramLabel = "ARG", description = "An argument of --initializer (repeatable).")
-    java.util.List<String> initargs = new java.util.ArrayList<>();
+    List<String> initargs = new ArrayList<>();
 
     @Option(names = "--on-worker-death", paramLabel = "break|replace", defaultValue = "break",
             description = "--pool process: a worker that dies breaks the pool (break, CPython's rule) or only "
@@ -63,7 +65,7 @@ public class PoolOptions {
     String onWorkerDeath;
 
     WorkerStart start() {
-        return new WorkerStart(initializer, java.util.List.copyOf(initargs),
+        return new WorkerStart(initializer, List.copyOf(initargs),
                 onWorkerDeath.equals("replace") ? OnWorkerDeath.REPLACE : OnWorkerDeath.BREAK);
     }
 

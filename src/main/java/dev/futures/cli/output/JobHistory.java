@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,7 +62,7 @@ public final class JobHistory {
                 return null;
             }
             Object command = entry.get("command");
-            String shown = command instanceof java.util.List<?> words
+            String shown = command instanceof List<?> words
                     ? ShellQuote.join(words.stream().map(String::valueOf).toList()) : String.valueOf(command);
             return new Entry(seq.longValue(), String.valueOf(entry.get("input")), "ok".equals(entry.get("status")), shown);
         } catch (ProtocolError torn) {

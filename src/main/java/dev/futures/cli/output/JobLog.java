@@ -6,9 +6,12 @@ import dev.futures.protocol.NdjsonCodec;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +69,7 @@ public final class JobLog implements AutoCloseable {
         if (!Files.exists(file) || Files.size(file) == 0) {
             return false;
         }
-        try (java.io.RandomAccessFile log = new java.io.RandomAccessFile(file.toFile(), "r")) {
+        try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
             log.seek(log.length() - 1);
             return log.read() != '\n';
         }
@@ -80,7 +83,7 @@ public final class JobLog implements AutoCloseable {
             out.write(entry);
             out.flush();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write joblog", e);
+            throw new UncheckedIOException("cannot write joblog", e);
         }
     }
 
@@ -104,7 +107,7 @@ public final class JobLog implements AutoCloseable {
         entry.put("exit_code", result.exitCode());
         entry.put("duration_ms", result.durationNanos() / 1_000_000);
         entry.put("worker_pid", result.workerPid() == 0 ? null : result.workerPid());
-        entry.put("finished_at", java.time.Instant.ofEpochMilli(finishedMillis).toString());
+        entry.put("finished_at", Instant.ofEpochMilli(finishedMillis).toString());
         return codec.encode(entry);
     }
 

@@ -9,6 +9,7 @@ import dev.futures.session.Events;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -101,7 +102,7 @@ public final class JsonlPrinter implements ResultPrinter {
     }
 
     @Override
-    public void summary(java.util.List<Long> done, java.util.List<Long> notDone) {
+    public void summary(List<Long> done, List<Long> notDone) {
         Map<String, Object> event = Events.event("summary");
         event.put("done", done);
         event.put("not_done", notDone);

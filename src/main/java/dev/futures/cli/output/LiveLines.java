@@ -2,6 +2,7 @@ package dev.futures.cli.output;
 
 import dev.futures.cli.jobs.Job;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ public final class LiveLines {
                 to.write(prefix);
             }
             to.write(bytes, from, end - from);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // A PrintStream records its own errors (checkError: the run ends on a closed stdout);
             // a ByteArrayOutputStream throws none.
         }

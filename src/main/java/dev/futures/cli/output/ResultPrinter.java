@@ -4,6 +4,7 @@ import dev.futures.cli.jobs.Job;
 import dev.futures.cli.jobs.JobResult;
 import dev.futures.cli.jobs.PoolSettings;
 import dev.futures.process.WorkerListener;
+import java.util.List;
 
 /**
  * Where a run's results go: text blocks ({@link TextPrinter}) or JSON-lines events
@@ -24,7 +25,7 @@ public interface ResultPrinter extends WorkerListener {
     void cancelled(Job job);
 
     /** A --return-when condition held: which jobs were done and which were not, by id. */
-    void summary(java.util.List<Long> done, java.util.List<Long> notDone);
+    void summary(List<Long> done, List<Long> notDone);
 
     /** The run was interrupted by this signal (2 or 15). */
     void interrupted(int signal);

@@ -3,7 +3,10 @@ package dev.futures.cli.output;
 import dev.futures.cli.jobs.Job;
 import dev.futures.cli.jobs.JobResult;
 import dev.futures.cli.jobs.PoolSettings;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Each task's stdout as one block on stdout, its stderr as one block on stderr. */
 public final class TextPrinter implements ResultPrinter {
@@ -33,10 +36,10 @@ public final class TextPrinter implements ResultPrinter {
     public void result(JobResult result) {
         int slot = result.job().slotAmong(workers);
         String tag = look.tagOf(result.job(), slot);
-        byte[] prefix = tag == null ? null : (tag + "\t").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] prefix = tag == null ? null : (tag + "\t").getBytes(StandardCharsets.UTF_8);
         if (look.verbose()) {
             // As GNU parallel does: the command line just before its output, tagged like it.
-            byte[] line = (result.job().display(slot) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] line = (result.job().display(slot) + "\n").getBytes(StandardCharsets.UTF_8);
             block(look.traceToStderr() ? err : out, line, prefix);
         }
         if (live != null) {
@@ -54,7 +57,7 @@ public final class TextPrinter implements ResultPrinter {
         if (prefix == null) {
             stream.write(bytes, 0, bytes.length);
         } else {
-            java.io.ByteArrayOutputStream tagged = new java.io.ByteArrayOutputStream(bytes.length + 64);
+            ByteArrayOutputStream tagged = new ByteArrayOutputStream(bytes.length + 64);
             int start = 0;
             for (int i = 0; i <= bytes.length; i++) {
                 if (i == bytes.length || bytes[i] == '\n') {
@@ -87,7 +90,7 @@ public final class TextPrinter implements ResultPrinter {
     }
 
     @Override
-    public void summary(java.util.List<Long> done, java.util.List<Long> notDone) {
+    public void summary(List<Long> done, List<Long> notDone) {
     }
 
     @Override

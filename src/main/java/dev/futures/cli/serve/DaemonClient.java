@@ -3,11 +3,13 @@ package dev.futures.cli.serve;
 import dev.futures.protocol.NdjsonCodec;
 import dev.futures.serve.TokenFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +96,7 @@ public class DaemonClient {
                 return new Answer(response.statusCode(), decode(lines.collect(Collectors.joining("\n"))));
             }
             lines.filter(line -> !line.isBlank()).forEach(line -> events.accept(decode(line)));
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new Unreachable("the daemon at " + base() + " closed the stream: " + e.getMessage());
         }
         return new Answer(200, Map.of());
@@ -151,7 +153,7 @@ public class DaemonClient {
             return http.send(request, handler);
         } catch (ConnectException e) {
             throw new Unreachable("no daemon answers at " + base());
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             throw new Unreachable("the daemon at " + base() + " did not answer in time (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new Unreachable("no daemon answers at " + base() + ": " + e.getMessage());

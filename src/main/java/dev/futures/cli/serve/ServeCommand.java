@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -302,7 +303,7 @@ public class ServeCommand implements Callable<Integer> {
             }
             Path fresh = file.resolveSibling(file.getFileName() + ".new");
             Files.writeString(fresh, url + "\n");
-            Files.move(fresh, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             System.err.println("futures serve: cannot write " + file + " (" + StateDirLock.describe(e)
                     + "): clients need --server " + url);

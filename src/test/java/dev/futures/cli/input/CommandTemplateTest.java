@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** GNU parallel's replacement strings. */
@@ -81,7 +82,7 @@ class CommandTemplateTest {
     @Test
     void plusStringsAndCustomOnesOnlyWhenAskedFor() {
         ReplacementString.Rules plus = new ReplacementString.Rules(true,
-                java.util.Map.of("{r}", PerlSubstitution.define("{r} s/a/b/g").substitution()), java.util.Map.of());
+                Map.of("{r}", PerlSubstitution.define("{r} s/a/b/g").substitution()), Map.of());
         List<String> words = List.of("{..}", "{+.}", "{%.gz}", "{:1:2}", "{##}", "{r}", "{-1}");
         assertEquals(List.of("d/f", "gz", "d/f.tar", "/f", "5", "d/f.tbr.gz", "d/f.tar.gz"),
                 new CommandTemplate(words, null, false, ArgsPerJob.Context.JOINED, plus, () -> 5)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PerlExpressionsTest {
@@ -43,8 +44,8 @@ class PerlExpressionsTest {
     @Test
     void aCommandTemplateTakesPerlExpressionsAndQuotesTheirResultsInAShellLine() {
         PerlExpressions perl = new PerlExpressions();
-        ReplacementString.Rules rules = new ReplacementString.Rules(false, java.util.Map.of(), java.util.Map.of(),
-                java.util.Map.of(), perl);
+        ReplacementString.Rules rules = new ReplacementString.Rules(false, Map.of(), Map.of(),
+                Map.of(), perl);
         CommandTemplate argv = new CommandTemplate(List.of("echo", "{= s/.gz// =}", "{=2 s/.gz//; $_ .= '!' =}"), null, false,
                 ArgsPerJob.Context.JOINED, rules, () -> 0);
         CommandTemplate line = new CommandTemplate(List.of("echo {= $_ = 'a b' =}"), null, true,
