@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
                 + "results in input order or as they complete.",
         subcommands = {MapCommand.class, RunCommand.class, SessionCommand.class, TasksCommand.class, ServeCommand.class,
                 SubmitCommand.class, StatusCommand.class, ResultCommand.class, CancelCommand.class, WaitCommand.class,
-                AsCompletedCommand.class, ShutdownCommand.class},
+                AsCompletedCommand.class, ShutdownCommand.class, CompletionCommand.class,
+                ManCommand.class},
         footer = {"", "Exit codes: 0 all succeeded, 1 a task failed, 2 usage error (nothing ran), "
                 + "3 the pool broke (a worker died) or no daemon answered, 4 the awaited future was cancelled, "
                 + "124 --timeout expired."})

@@ -1,5 +1,6 @@
 package dev.futures.cli;
 
+import dev.futures.cli.docs.TaskNames;
 import dev.futures.cli.input.ArgsPerJob;
 import dev.futures.cli.input.InputGroups;
 import dev.futures.cli.input.UsageError;
@@ -60,7 +61,7 @@ public class MapCommand implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
-    @Option(names = "--task", paramLabel = "NAME",
+    @Option(names = "--task", paramLabel = "NAME", completionCandidates = TaskNames.class,
             description = "Instead of a command, call this task (see 'futures tasks') with each input's values "
                     + "as its arguments; print its value.")
     String task;

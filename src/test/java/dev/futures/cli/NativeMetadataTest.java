@@ -17,7 +17,8 @@ import picocli.CommandLine;
 
 /**
  * The native build's reflection list must hold every class picocli reaches reflectively beyond
- * the commands: each option mixin, each enum an option takes, each converter an option names.
+ * the commands: each option mixin, each enum an option or parameter takes, each converter an
+ * option names, and each class of completion candidates.
  * A mixin added without its entry would work on the JVM and fail only in the native executable,
  * which cannot be linked here, so this test walks the command tree and compares.
  */
@@ -51,6 +52,18 @@ class NativeMetadataTest {
                         }
                         for (Class<?> converter : option.converter()) {
                             needed.add(converter.getName());
+                        }
+                        if (!option.completionCandidates().getName().endsWith("$NoCompletionCandidates")) {
+                            needed.add(option.completionCandidates().getName());
+                        }
+                    }
+                    CommandLine.Parameters parameters = field.getAnnotation(CommandLine.Parameters.class);
+                    if (parameters != null) {
+                        if (field.getType().isEnum()) {
+                            needed.add(field.getType().getName());
+                        }
+                        if (!parameters.completionCandidates().getName().endsWith("$NoCompletionCandidates")) {
+                            needed.add(parameters.completionCandidates().getName());
                         }
                     }
                 }

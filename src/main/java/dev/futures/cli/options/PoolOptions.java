@@ -1,5 +1,6 @@
 package dev.futures.cli.options;
 
+import dev.futures.cli.docs.TaskNames;
 import dev.futures.cli.input.DurationConverter;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.PoolKind;
@@ -13,6 +14,7 @@ import dev.futures.task.CommandRunner;
 import dev.futures.task.TaskRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -51,7 +53,7 @@ public class PoolOptions {
                     + "({worker} stands for this program's worker command), e.g. 'ssh host futures worker'.")
     String workerLauncher;
 
-    @Option(names = "--initializer", paramLabel = "TASK",
+    @Option(names = "--initializer", paramLabel = "TASK", completionCandidates = TaskNames.class,
             description = "Run this task once in each worker (thread or process) before its first task, "
                     + "with the --initarg values; if it fails, the pool breaks (CPython's initializer).")
     String initializer;
@@ -60,6 +62,7 @@ public class PoolOptions {
     List<String> initargs = new ArrayList<>();
 
     @Option(names = "--on-worker-death", paramLabel = "break|replace", defaultValue = "break",
+            completionCandidates = PoolOptions.WorkerDeathChoices.class,
             description = "--pool process: a worker that dies breaks the pool (break, CPython's rule) or only "
                     + "fails its task with WorkerDiedError and is replaced (replace).")
     String onWorkerDeath;
@@ -187,5 +190,13 @@ public class PoolOptions {
             throw new UsageError(source + " must be at least 1, got " + value);
         }
         return value;
+    }
+
+    /** --on-worker-death's values, for completion. */
+    public static final class WorkerDeathChoices implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("break", "replace").iterator();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.futures.cli.serve;
 
+import dev.futures.cli.docs.TaskNames;
 import dev.futures.cli.run.ExitCodes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
         description = "Submit a task to the daemon ('futures serve'); print its id.")
 public class SubmitCommand extends ClientCommand {
 
-    @Parameters(index = "0", paramLabel = "TASK", description = "A task name (see 'futures tasks').")
+    @Parameters(index = "0", paramLabel = "TASK", completionCandidates = TaskNames.class, description = "A task name (see 'futures tasks').")
     String task;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "Its arguments, as strings.")
