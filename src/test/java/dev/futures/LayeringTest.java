@@ -46,7 +46,8 @@ class LayeringTest {
         layer("cli.jobs", "cli.input");
         layer("cli.output", "cli.jobs");
         layer("cli.run", "cli.output");
-        layer("cli.options", "cli.run");
+        layer("cli.docs", "cli.run"); // completion and man pages, from the picocli model
+        layer("cli.options", "cli.docs");
         layer("cli.serve", "cli.options");
         layer("cli", "cli.serve");
     }
@@ -55,6 +56,7 @@ class LayeringTest {
     private static final Map<String, List<String>> FRAMEWORKS_ALLOWED = Map.of(
             "spawn", List.of("org.graalvm.nativeimage", "org.graalvm.word"),
             "cli.input", List.of("picocli"),
+            "cli.docs", List.of("picocli"),
             "cli.options", List.of("picocli", "io.smallrye"),
             "cli.serve", List.of("picocli", "jakarta.inject"),
             "cli", List.of("picocli", "io.quarkus", "jakarta.inject", "org.eclipse.microprofile"));
