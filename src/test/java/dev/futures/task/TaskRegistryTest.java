@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Registering tasks by name, as a Java user would (README "Tasks by name"). */
+/** Registering tasks by name, as a Java user would (docs/library.md, "Tasks by name"). */
 class TaskRegistryTest {
 
     @Test
