@@ -6,7 +6,6 @@ import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.Job;
 import dev.futures.cli.jobs.PoolKind;
 import dev.futures.cli.jobs.PoolSettings;
-import dev.futures.cli.jobs.Retries;
 import dev.futures.cli.output.Progress;
 import dev.futures.cli.run.RunSettings;
 import dev.futures.cli.run.UnfinishedWork;
@@ -86,7 +85,7 @@ public class JobOptions {
                 && (!compat.gnu || compat.keepOrder); // GNU's order is completion unless -k
         UnfinishedWork then = policy.then();
         PoolSettings pooled = new PoolSettings(pool.pool, workers, pool.taskTimeout, pool.maxTasksPerChild, pool.launcher(),
-                Retries.parse(pool.retries), pool.start(), chunk);
+                pool.retries(), pool.start(), chunk);
         return new RunSettings(pooled, window, inputOrder, output.format == OutputOptions.Format.jsonl, output.look(),
                 policy.timeout, policy.halt(), then, joblog.target(), output.resultFiles(),
                 output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay, gate,

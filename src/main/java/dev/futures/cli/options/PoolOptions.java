@@ -41,6 +41,9 @@ public class PoolOptions {
                     + "expanded per job ({2}: input 2 says how many).")
     String retries;
 
+    /** --retries as {@link #validate()} read it, once. */
+    private Retries parsedRetries = Retries.NONE;
+
     @Option(names = "--max-tasks-per-child", paramLabel = "N",
             description = "--pool process: a worker leaves after N tasks and a new one takes its place.")
     Integer maxTasksPerChild;
@@ -114,6 +117,11 @@ public class PoolOptions {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /** --retries, once {@link #validate()} has read it. */
+    Retries retries() {
+        return parsedRetries;
+    }
+
     /** @throws UsageError for process-pool options given to the thread pool, or a bad count */
     void validate() {
         if (remote.active() || remote.slurm) {
@@ -149,7 +157,7 @@ public class PoolOptions {
         if (maxTasksPerChild != null) {
             UsageError.fromLibrary(() -> ProcessPoolExecutor.builder().maxTasksPerChild(maxTasksPerChild));
         }
-        Retries.parse(retries);
+        parsedRetries = Retries.parse(retries);
         if (workerLauncher != null && workerLauncher.isBlank()) {
             throw new UsageError("--worker-launcher needs a command");
         }
@@ -161,7 +169,7 @@ public class PoolOptions {
      */
     public void validateForTaskPool() {
         validate();
-        if (Retries.parse(retries).mayRetry()) {
+        if (parsedRetries.mayRetry()) {
             throw new UsageError("--retries applies to map and run; a client of session or serve submits again instead");
         }
         if (pool != PoolKind.process && taskTimeout != null) {
