@@ -85,10 +85,7 @@ public final class FishCompletion {
 
     /** The first sentence of a description, as fish shows one line beside each candidate. */
     private static String first(String[] description) {
-        String text = description.length == 0 ? "" : description[0];
-        int stop = text.indexOf(". ");
-        text = stop > 0 ? text.substring(0, stop) : text;
-        text = text.replace("%%", "%").replaceAll("\\s+", " ").strip();
+        String text = ManPage.leadingSentence(description);
         return text.length() > 90 ? text.substring(0, 87) + "..." : text;
     }
 

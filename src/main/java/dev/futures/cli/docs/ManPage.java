@@ -89,11 +89,17 @@ public final class ManPage {
         return description.replace("%%", "%").replace("%n", " ").replaceAll("\\s+", " ").strip();
     }
 
+    /** NAME's line: the description's first sentence, without its full stop. */
     private static String firstSentence(String[] description) {
+        String text = leadingSentence(description);
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** The first sentence of a description as the reader sees it (also fish's one line per candidate). */
+    static String leadingSentence(String[] description) {
         String text = description.length == 0 ? "" : text(description[0]);
         int stop = text.indexOf(". ");
-        text = stop > 0 ? text.substring(0, stop) : text;
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return stop > 0 ? text.substring(0, stop) : text;
     }
 
     /**
