@@ -108,6 +108,7 @@ public class MapCommand implements Callable<Integer> {
         AtomicLong total = new AtomicLong();
         Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), argsPerJob.width(groups.width()),
                 argsPerJob.context(), options.compat.shell(config.shell()), groups.columnNames(), total::get);
+        settings = withCommandsRules(settings);
         if (command.needsTotal(groups.command())) {
             // {##}: every input read first, as GNU parallel does to know it.
             List<List<String>> all = new ArrayList<>();
@@ -158,9 +159,17 @@ public class MapCommand implements Callable<Integer> {
         }
         Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), 0, argsPerJob.context(),
                 options.compat.shell(config.shell()), Map.of(), () -> 0);
+        settings = withCommandsRules(settings);
         Iterator<Job> jobs = Jobs.ofBlocks(pipe.blocks(in, records), argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
+    }
+
+    /** The settings with --tagstring under the command's rules; then perl starts, every expression known. */
+    private RunSettings withCommandsRules(RunSettings settings) {
+        RunSettings dressed = settings.withLook(options.output.look(command.rules()));
+        command.startPerl();
+        return dressed;
     }
 
     /** Each job's values: one input's, or several inputs' with -N, -m, -X, --xargs. */

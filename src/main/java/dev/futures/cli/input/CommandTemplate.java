@@ -24,9 +24,6 @@ import java.util.regex.Pattern;
  * quotes what it puts into the line its shell runs.
  */
 public final class CommandTemplate {
-    /** Anything between braces may be a replacement string; {@link ReplacementString#parse} decides. */
-    private static final Pattern BRACES = Pattern.compile("\\{=.*?=\\}|\\{[^{}]*\\}", Pattern.DOTALL);
-
     private final List<String> words;
     private final boolean hasReplacement;
     private final int highestGroup;
@@ -37,6 +34,8 @@ public final class CommandTemplate {
     /** How a word around {@code {}} takes a job of several inputs (-m, -X). */
     private final ArgsPerJob.Context context;
     private final ReplacementString.Rules rules;
+    /** What may be a replacement string (anything in braces, say); {@link ReplacementString#parse} decides. */
+    private final Pattern tokens;
     /** {@code {##}}'s value: the number of jobs, once known. */
     private final LongSupplier total;
 
@@ -60,6 +59,7 @@ public final class CommandTemplate {
         this.words = List.copyOf(words);
         this.context = context;
         this.rules = rules;
+        this.tokens = rules.tokens();
         this.total = total;
         this.replaceString = replaceString == null || replaceString.equals("{}") ? null : replaceString;
         this.quoted = quoted;
@@ -69,7 +69,7 @@ public final class CommandTemplate {
             if (this.replaceString != null && word.contains(this.replaceString)) {
                 any = true;
             }
-            Matcher matcher = BRACES.matcher(word);
+            Matcher matcher = tokens.matcher(word);
             while (matcher.find()) {
                 ReplacementString replacement = parse(matcher.group());
                 if (replacement != null) {
@@ -136,7 +136,7 @@ public final class CommandTemplate {
         if (replaceString != null) {
             return word.contains(replaceString);
         }
-        Matcher matcher = BRACES.matcher(word);
+        Matcher matcher = tokens.matcher(word);
         while (matcher.find()) {
             ReplacementString replacement = parse(matcher.group());
             if (replacement != null && replacement.isWholeInput()) {
@@ -185,7 +185,7 @@ public final class CommandTemplate {
     }
 
     private String expandTokens(String word, List<String> values, long seq, int slot) {
-        Matcher matcher = BRACES.matcher(word);
+        Matcher matcher = tokens.matcher(word);
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
             ReplacementString replacement = parse(matcher.group());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -145,5 +146,18 @@ public record InputReading(String delimiter, String eof, boolean skipBlank, Trim
             throw new UsageError("-d needs a delimiter");
         }
         return out.toString();
+    }
+
+    private static final Pattern OCTAL = Pattern.compile("\\\\([0-7]{3}|[0-7])");
+
+    /**
+     * GNU parallel's {@code unquote_printf}, which it applies to {@code --tagstring}: {@code \t},
+     * {@code \n}, {@code \r} and octal {@code \NNN} or {@code \N} ({@code \033} is ESC, for
+     * colours); anything else stays as it is.
+     */
+    public static String printfEscapes(String text) {
+        String out = text.replace("\\t", "\t").replace("\\n", "\n").replace("\\r", "\r");
+        return OCTAL.matcher(out).replaceAll(octal -> Matcher.quoteReplacement(
+                String.valueOf((char) (Integer.parseInt(octal.group(1), 8) & 0xff))));
     }
 }

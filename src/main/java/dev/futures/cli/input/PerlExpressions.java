@@ -29,19 +29,54 @@ import java.util.Map;
 public final class PerlExpressions {
     static final String SCRIPT = """
             $| = 1;
+            # GNU parallel's helpers in main, as its expressions call them (::uniq, ::pQ).
+            sub uniq { return keys %{{ map { $_ => 1 } @_ }}; }
+            sub perl_quote_scalar { my $a = $_[0]; $a =~ s/[\\\\\\"\\$\\@]/\\\\$&/g if defined $a; return $a; }
+            sub pQ { perl_quote_scalar($_[0]) }
+            sub Q { my $s = shift; return "''" if !defined $s || $s eq ''; return $s if $s =~ /^[-\\w.\\/:,+=@%]+$/; $s =~ s/'/'"'"'/g; return "'$s'"; }
+            sub make_regexp_ungreedy {
+                my ($regexp, $class, $escape, $found, $ungreedy) = (shift, 0, 0, 0, "");
+                for my $c (split //, $regexp) {
+                    if ($found) { $ungreedy .= "?" if $c ne "?"; $found = 0; }
+                    $ungreedy .= $c;
+                    if ($escape) { $escape = 0; next; }
+                    if ($c eq "\\\\") { $escape = 1; next; }
+                    if ($c eq "[") { $class = 1; next; }
+                    if ($class) { $class = 0 if $c eq "]"; next; }
+                    $found = 1 if $c =~ /[*}+]/;
+                }
+                $ungreedy .= "?" if $found;
+                return $ungreedy;
+            }
+            { package futures_job; sub seq { $Arg::_seq } sub slot { $Arg::_slot } sub skip { $Arg::_skip = 1; return; } }
+            # Expressions are compiled in package Arg, as GNU parallel's are: @arg is the job's inputs from $arg[1].
+            package Arg;
+            use POSIX ();
             our ($_seq, $_slot, $_total, $_uq, $_skip) = (0, 0, 0, 0, 0);
+            our @arg;
             sub total_jobs { $_total }
             sub seq { $_seq }
             sub slot { $_slot }
             sub uq { $_uq = 1; return; }
             sub skip { $_skip = 1; return; }
-            sub Q { my $s = shift; return "''" if !defined $s || $s eq ''; return $s if $s =~ /^[-\\w.\\/:,+=@%]+$/; $s =~ s/'/'"'"'/g; return "'$s'"; }
-            { package futures_job; sub seq { $main::_seq } sub slot { $main::_slot } }
-            our $job = bless {}, 'futures_job';
+            sub Q { ::Q(@_) }
+            sub pQ { ::pQ(@_) }
+            sub hash { require B; B::hash(@_) }
+            sub yyyy_mm_dd_hh_mm_ss { POSIX::strftime("%Y-%m-%dT%H:%M:%S", localtime(time())) }
+            sub yyyy_mm_dd_hh_mm { POSIX::strftime("%Y-%m-%dT%H:%M", localtime(time())) }
+            sub yyyy_mm_dd { POSIX::strftime("%Y-%m-%d", localtime(time())) }
+            sub hh_mm_ss { POSIX::strftime("%H:%M:%S", localtime(time())) }
+            sub hh_mm { POSIX::strftime("%H:%M", localtime(time())) }
+            sub yyyymmddhhmmss { POSIX::strftime("%Y%m%d%H%M%S", localtime(time())) }
+            sub yyyymmddhhmm { POSIX::strftime("%Y%m%d%H%M", localtime(time())) }
+            sub yyyymmdd { POSIX::strftime("%Y%m%d", localtime(time())) }
+            sub hhmmss { POSIX::strftime("%H%M%S", localtime(time())) }
+            sub hhmm { POSIX::strftime("%H%M", localtime(time())) }
+            my $job = bless {}, 'futures_job';
             my @subs;
             for my $hex (@ARGV) {
                 my $code = pack("H*", $hex);
-                my $sub = eval "sub { $code\\n; }";
+                my $sub = eval "sub { no strict; no warnings; my \\$job = shift; $code\\n; }";
                 if ($@) { print "e\\t", unpack("H*", $@), "\\n"; exit 1; }
                 push @subs, $sub;
             }
@@ -49,10 +84,11 @@ public final class PerlExpressions {
             print "ok\\n";
             while (defined(my $line = <STDIN>)) {
                 chomp $line;
-                my ($i, $seq, $slot, $total, $hex) = split /\\t/, $line, 5;
+                my ($i, $seq, $slot, $total, $hex, @values) = split /\\t/, $line, -1;
                 ($_seq, $_slot, $_total, $_uq, $_skip) = ($seq, $slot, $total, 0, 0);
+                @arg = (undef, map { pack("H*", $_) } @values);
                 local $_ = pack("H*", defined $hex ? $hex : "");
-                eval { $subs[$i]->(); 1 } or do { print "e\\t", unpack("H*", $@), "\\n"; next; };
+                eval { $subs[$i]->($job); 1 } or do { print "e\\t", unpack("H*", $@), "\\n"; next; };
                 $_ = "" unless defined $_;
                 print(($_skip ? "s" : $_uq ? "u" : "q"), "\\t", unpack("H*", $_), "\\n");
             }
@@ -128,13 +164,22 @@ public final class PerlExpressions {
 
     /** Evaluates expression {@code index} with {@code $_} = {@code value}. */
     synchronized Result evaluate(int index, String value, long seq, int slot, long total) {
+        return evaluate(index, value, List.of(value), seq, slot, total);
+    }
+
+    /** The same, with {@code @arg} = the job's inputs ({@code $arg[1]} the first), as GNU parallel's. */
+    synchronized Result evaluate(int index, String value, List<String> inputs, long seq, int slot, long total) {
         if (perl == null) {
             start();
         }
-        String request = index + "\t" + seq + "\t" + slot + "\t" + total + "\t"
-                + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8)) + "\n";
+        StringBuilder request = new StringBuilder().append(index).append('\t').append(seq).append('\t').append(slot)
+                .append('\t').append(total).append('\t').append(hex(value));
+        for (String input : inputs) {
+            request.append('\t').append(hex(input));
+        }
+        request.append('\n');
         try {
-            requests.write(request.getBytes(StandardCharsets.US_ASCII));
+            requests.write(request.toString().getBytes(StandardCharsets.US_ASCII));
             requests.flush();
         } catch (IOException e) {
             throw new IllegalStateException("perl ended: " + e.getMessage(), e);
@@ -158,6 +203,10 @@ public final class PerlExpressions {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static String hex(String text) {
+        return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String decode(String hex) {

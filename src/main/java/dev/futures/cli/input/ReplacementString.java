@@ -1,5 +1,7 @@
 package dev.futures.cli.input;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,17 +32,54 @@ public final class ReplacementString {
     private static final Pattern PERL_TOKEN = Pattern.compile("\\{=(-?\\d+)?(.*)=\\}", Pattern.DOTALL);
 
     /**
-     * The rules a command's replacement strings follow: --plus's extras, --rpl's own, --header's
-     * names, and {@code renamed}: GNU's --er, --bnr, --bner, --dnr, --seqreplace and
-     * --slotreplace, each a new string for a standard one ({@code {ext}} for {@code {.}}), which
-     * is then a replacement string no more.
+     * The rules a command's replacement strings follow: --plus's extras, --rpl's tags (longest
+     * first), --header's names, {@code renamed}: GNU's --er, --bnr, --bner, --dnr, --seqreplace
+     * and --slotreplace, each a new string for a standard one ({@code {ext}} or {@code ,,} for
+     * {@code {.}}), which is then a replacement string no more, the perl coprocess for
+     * {@code {= =}}, and --parens, the two strings around a perl expression.
      */
-    public record Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names,
-            Map<String, String> renamed, PerlExpressions perl) {
-        public static final Rules GNU = new Rules(false, Map.of(), Map.of());
+    public record Rules(boolean plus, List<RplTag> tags, Map<String, Integer> names, Map<String, String> renamed,
+            PerlExpressions perl, Parens parens) {
+        public static final Rules GNU = new Rules(false, List.of(), Map.of());
 
-        public Rules(boolean plus, Map<String, PerlSubstitution> custom, Map<String, Integer> names) {
-            this(plus, custom, names, Map.of(), null);
+        public Rules {
+            tags = RplTag.sorted(tags);
+        }
+
+        public Rules(boolean plus, List<RplTag> tags, Map<String, Integer> names) {
+            this(plus, tags, names, Map.of(), null, Parens.GNU);
+        }
+
+        /**
+         * What finds the replacement strings in a word: a perl expression between the parens,
+         * anything in braces ({@link #parse} decides), and the tags and renamed strings that
+         * are not in braces ({@code ,,}, {@code ..}).
+         */
+        Pattern tokens() {
+            StringBuilder search = new StringBuilder(Pattern.quote(parens.left()) + ".*?" + Pattern.quote(parens.right()));
+            search.append("|\\{[^{}]*\\}");
+            List<String> bare = new ArrayList<>();
+            renamed.keySet().stream().filter(key -> !key.startsWith("{")).map(Pattern::quote).forEach(bare::add);
+            tags.stream().filter(RplTag::bare).map(RplTag::search).forEach(bare::add);
+            bare.sort(Comparator.comparingInt(String::length).reversed());
+            for (String each : bare) {
+                search.append('|').append(each);
+            }
+            return Pattern.compile(search.toString(), Pattern.DOTALL);
+        }
+    }
+
+    /** What opens and closes a perl expression: GNU's {@code {=} and {@code =}}, or --parens's. */
+    public record Parens(String left, String right) {
+        public static final Parens GNU = new Parens("{=", "=}");
+
+        /** @throws UsageError for --parens of odd length or empty */
+        public static Parens of(String parens) {
+            if (parens.isEmpty() || parens.length() % 2 != 0) {
+                throw new UsageError("--parens needs the opening and the closing string, of the same length, "
+                        + "such as '{==}', got '" + parens + "'");
+            }
+            return new Parens(parens.substring(0, parens.length() / 2), parens.substring(parens.length() / 2));
         }
     }
 
@@ -84,6 +123,24 @@ public final class ReplacementString {
         } else if (rules.renamed().containsValue(token)) {
             return null;
         }
+        Parens parens = rules.parens();
+        if (!parens.equals(Parens.GNU) && token.length() >= parens.left().length() + parens.right().length()
+                && token.startsWith(parens.left()) && token.endsWith(parens.right())) {
+            token = "{=" + token.substring(parens.left().length(), token.length() - parens.right().length()) + "=}";
+        }
+        if (!token.startsWith("{=")) {
+            for (RplTag tag : rules.tags()) {
+                RplTag.Match match = tag.match(token);
+                if (match == null) {
+                    continue;
+                }
+                if (match.substitution() != null) {
+                    return new ReplacementString(Kind.VALUE, match.group(), "", match.substitution());
+                }
+                token = match.perlToken();
+                break;
+            }
+        }
         if (token.startsWith("{=") && token.endsWith("=}") && token.length() >= 4) {
             Matcher perlToken = PERL_TOKEN.matcher(token);
             perlToken.matches();
@@ -98,9 +155,8 @@ public final class ReplacementString {
             return new ReplacementString(Kind.PERL, group, "", null, rules.perl(),
                     rules.perl().register(perlToken.group(2).strip()));
         }
-        PerlSubstitution custom = rules.custom().get(token);
-        if (custom != null) {
-            return new ReplacementString(Kind.VALUE, 0, "", custom);
+        if (!token.startsWith("{") || !token.endsWith("}")) {
+            return null;
         }
         String inside = token.substring(1, token.length() - 1);
         Integer named = rules.names().get(inside);
@@ -146,21 +202,21 @@ public final class ReplacementString {
      */
     PerlExpressions.Result perlValue(List<String> values, String whole, long seq, int slot, long total) {
         if (group != 0 || values.size() < 2) {
-            return perlOf(valueOf(values, whole), seq, slot, total);
+            return perlOf(valueOf(values, whole), values, seq, slot, total);
         }
         // Over several inputs {= =} is evaluated for each and the results joined, as GNU parallel does.
         StringBuilder joined = new StringBuilder();
         boolean quote = false;
         for (String value : values) {
-            PerlExpressions.Result each = perlOf(value, seq, slot, total);
+            PerlExpressions.Result each = perlOf(value, values, seq, slot, total);
             joined.append(joined.length() == 0 ? "" : " ").append(each.value());
             quote |= each.quote();
         }
         return new PerlExpressions.Result(joined.toString(), quote, false);
     }
 
-    private PerlExpressions.Result perlOf(String value, long seq, int slot, long total) {
-        PerlExpressions.Result result = perl.evaluate(perlIndex, value, seq, slot, total);
+    private PerlExpressions.Result perlOf(String value, List<String> values, long seq, int slot, long total) {
+        PerlExpressions.Result result = perl.evaluate(perlIndex, value, values, seq, slot, total);
         if (result.skip()) {
             throw new PerlExpressions.Skipped();
         }

@@ -2,8 +2,9 @@ package dev.futures.cli.options;
 
 import dev.futures.cli.input.ArgsPerJob;
 import dev.futures.cli.input.PerlExpressions;
-import dev.futures.cli.input.PerlSubstitution;
+import dev.futures.cli.input.PerlOnlyPlus;
 import dev.futures.cli.input.ReplacementString;
+import dev.futures.cli.input.RplTag;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.CommandForm;
 import dev.futures.cli.jobs.Job;
@@ -32,28 +33,34 @@ public class CommandOptions {
             + "{%%SUFFIX} {#PREFIX} {/FROM/TO} {:N} {:N:LEN} {:-DEFAULT} and {##}, the number of jobs.")
     boolean plus;
 
-    @Option(names = "--rpl", paramLabel = "'TAG s/REGEX/TO/'",
-            description = "A replacement string of your own: TAG stands for the input with the substitution made "
-                    + "(one Perl-style s///, flags g and i); repeatable.")
+    @Option(names = "--rpl", paramLabel = "'TAG PERL'",
+            description = "A replacement string of your own, as GNU parallel's: TAG stands for the input changed by "
+                    + "PERL (s/// runs in futures, any other perl in one perl process); regex groups in TAG reach "
+                    + "PERL as $$1, $$2 ('{%%(.+?)} s/$$1$//'); repeatable.")
     List<String> rpl = new ArrayList<>();
 
-    @Option(names = {"--extensionreplace", "--er"}, paramLabel = "{STR}",
-            description = "{STR} stands for the input without extension, instead of {.} (GNU parallel's --er).")
+    @Option(names = "--parens", paramLabel = "PARENS",
+            description = "The strings around a perl expression instead of {= and =}: the first half opens, the "
+                    + "second closes (',,,,' makes ',,s/a/b/,,').")
+    String parens;
+
+    @Option(names = {"--extensionreplace", "--er", "-U"}, paramLabel = "STR",
+            description = "STR stands for the input without extension, instead of {.} (GNU parallel's --er).")
     String extensionReplace;
 
-    @Option(names = {"--basenamereplace", "--bnr"}, paramLabel = "{STR}", description = "{STR} instead of {/}.")
+    @Option(names = {"--basenamereplace", "--bnr"}, paramLabel = "STR", description = "STR instead of {/}.")
     String basenameReplace;
 
-    @Option(names = {"--basenameextensionreplace", "--bner"}, paramLabel = "{STR}", description = "{STR} instead of {/.}.")
+    @Option(names = {"--basenameextensionreplace", "--bner"}, paramLabel = "STR", description = "STR instead of {/.}.")
     String basenameExtensionReplace;
 
-    @Option(names = {"--dirnamereplace", "--dnr"}, paramLabel = "{STR}", description = "{STR} instead of {//}.")
+    @Option(names = {"--dirnamereplace", "--dnr"}, paramLabel = "STR", description = "STR instead of {//}.")
     String dirnameReplace;
 
-    @Option(names = "--seqreplace", paramLabel = "{STR}", description = "{STR} instead of {#}.")
+    @Option(names = "--seqreplace", paramLabel = "STR", description = "STR instead of {#}.")
     String seqReplace;
 
-    @Option(names = "--slotreplace", paramLabel = "{STR}", description = "{STR} instead of {%%}.")
+    @Option(names = "--slotreplace", paramLabel = "STR", description = "STR instead of {%%}.")
     String slotReplace;
 
     @Option(names = "--nice", paramLabel = "N", description = "Run each command under nice -n N (GNU parallel's --nice).")
@@ -67,6 +74,8 @@ public class CommandOptions {
     @Option(names = "--process-slot-var", paramLabel = "NAME",
             description = "Set $NAME in each command's environment to its job slot minus 1 ({%%} - 1), as GNU parallel does.")
     String slotVariable;
+
+    private ReplacementString.Rules rules;
 
     /** --nice, --tmpdir and --process-slot-var, checked. */
     private JobSurroundings surroundings() {
@@ -90,9 +99,8 @@ public class CommandOptions {
             if (option[1] == null) {
                 continue;
             }
-            if (!option[1].matches("\\{[^{}\\s]+\\}")) {
-                throw new UsageError(option[0] + " takes a string in braces, such as {ext}, got '" + option[1]
-                        + "': futures finds replacement strings by their braces");
+            if (option[1].isEmpty()) {
+                throw new UsageError(option[0] + " needs a string to stand for " + option[2]);
             }
             renamed.put(option[1], option[2]);
         }
@@ -106,7 +114,7 @@ public class CommandOptions {
 
     /** Whether the command uses {@code {##}}, the number of jobs: then every input is read before the first job. */
     public boolean needsTotal(List<String> command) {
-        return plus && command.stream().anyMatch(word -> word.contains("{##}"))
+        return plus && command.stream().anyMatch(word -> word.contains("{##}") || word.contains("{0#}"))
                 || command.stream().anyMatch(word -> word.contains("total_jobs"))
                 || rpl.stream().anyMatch(definition -> definition.contains("total_jobs"));
     }
@@ -128,27 +136,27 @@ public class CommandOptions {
         if (replaceString != null && replaceString.isEmpty()) {
             throw new UsageError("-I needs a replace string");
         }
-        Map<String, PerlSubstitution> custom = new LinkedHashMap<>();
-        Map<String, String> renamed = renamed();
-        for (String definition : rpl) {
-            String[] tagAndPerl = definition.strip().split("\\s+", 2);
-            try {
-                PerlSubstitution.Definition defined = PerlSubstitution.define(definition);
-                custom.put(defined.tag(), defined.substitution());
-            } catch (UsageError notSubstitutions) {
-                if (tagAndPerl.length < 2 || !tagAndPerl[0].matches("\\{[^{}\\s]+\\}")) {
-                    throw notSubstitutions;
-                }
-                // Perl beyond s///: the tag stands for a {= perl =} expression, which perl evaluates.
-                renamed.put(tagAndPerl[0], "{= " + tagAndPerl[1] + " =}");
-            }
+        List<RplTag> tags = new ArrayList<>();
+        if (plus) {
+            PerlOnlyPlus.TAGS.forEach(definition -> tags.add(RplTag.define(definition)));
         }
-        PerlExpressions perl = new PerlExpressions();
-        JobSurroundings surroundings = surroundings();
-        Job.Argv argv = surroundings.around(CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(),
-                width, context, new ReplacementString.Rules(plus, Map.copyOf(custom), names, Map.copyOf(renamed), perl),
-                total));
-        perl.start(); // every expression compiles now, before anything runs (none: no perl)
-        return argv;
+        rpl.forEach(definition -> tags.add(RplTag.define(definition)));
+        rules = new ReplacementString.Rules(plus, tags, names, Map.copyOf(renamed()), new PerlExpressions(),
+                parens == null ? ReplacementString.Parens.GNU : ReplacementString.Parens.of(parens));
+        return surroundings().around(CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(),
+                width, context, rules, total));
+    }
+
+    /** The rules the last {@link #argv} call's command follows, for --tagstring's replacement strings. */
+    public ReplacementString.Rules rules() {
+        return rules;
+    }
+
+    /**
+     * Starts the perl coprocess once every template is made: every expression compiles now,
+     * before anything runs (invalid perl is exit 2 with perl's message). No expression: no perl.
+     */
+    public void startPerl() {
+        rules.perl().start();
     }
 }

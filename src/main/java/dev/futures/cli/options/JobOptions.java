@@ -21,7 +21,7 @@ public class JobOptions {
     PoolOptions pool;
 
     @Mixin
-    OutputOptions output;
+    public OutputOptions output;
 
     @Mixin
     PolicyOptions policy;

@@ -1,10 +1,15 @@
 package dev.futures.cli.options;
 
+import dev.futures.cli.input.ArgsPerJob;
 import dev.futures.cli.input.CommandTemplate;
+import dev.futures.cli.input.InputReading;
+import dev.futures.cli.input.PerlExpressions;
+import dev.futures.cli.input.ReplacementString;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.output.ResultFiles;
 import dev.futures.cli.output.TextLook;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How results are printed. */
@@ -46,10 +51,18 @@ public class OutputOptions {
 
     /** The dress of text output these options ask for. */
     TextLook look() {
+        // {= =} in --tagstring: a perl started when the first tag is made (map passes its command's rules instead).
+        return look(new ReplacementString.Rules(false, List.of(), Map.of(), Map.of(), new PerlExpressions(),
+                ReplacementString.Parens.GNU));
+    }
+
+    /** The same, with --tagstring's replacement strings under the command's {@code rules} (--plus, --rpl, perl). */
+    public TextLook look(ReplacementString.Rules rules) {
         if (tag && tagString != null) {
             throw new UsageError("--tag and --tagstring both set the tag: give one");
         }
-        CommandTemplate tagTemplate = tagString != null ? new CommandTemplate(List.of(tagString))
+        CommandTemplate tagTemplate = tagString != null ? new CommandTemplate(List.of(InputReading.printfEscapes(tagString)), null, false,
+                ArgsPerJob.Context.JOINED, rules, () -> 0)
                 : tag ? new CommandTemplate(List.of("{}")) : null;
         return new TextLook(tagTemplate, verbose || trace, trace && !verbose);
     }

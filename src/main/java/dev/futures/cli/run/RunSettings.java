@@ -19,6 +19,12 @@ public record RunSettings(PoolSettings pool, int window, boolean inputOrder, boo
         Duration timeout, Halt halt, UnfinishedWork then, JobLogTarget joblog, ResultFiles resultFiles,
         boolean progress, Duration delay, StartGate gate, boolean lineBuffer) {
 
+    /** The same with another look: --tagstring's replacement strings follow the command's rules. */
+    public RunSettings withLook(TextLook other) {
+        return new RunSettings(pool, window, inputOrder, jsonl, other, timeout, halt, then, joblog, resultFiles, progress,
+                delay, gate, lineBuffer);
+    }
+
     public int workers() {
         return pool.workers();
     }

@@ -82,7 +82,7 @@ class CommandTemplateTest {
     @Test
     void plusStringsAndCustomOnesOnlyWhenAskedFor() {
         ReplacementString.Rules plus = new ReplacementString.Rules(true,
-                Map.of("{r}", PerlSubstitution.define("{r} s/a/b/g").substitution()), Map.of());
+                List.of(RplTag.define("{r} s/a/b/g")), Map.of());
         List<String> words = List.of("{..}", "{+.}", "{%.gz}", "{:1:2}", "{##}", "{r}", "{-1}");
         assertEquals(List.of("d/f", "gz", "d/f.tar", "/f", "5", "d/f.tbr.gz", "d/f.tar.gz"),
                 new CommandTemplate(words, null, false, ArgsPerJob.Context.JOINED, plus, () -> 5)

@@ -44,8 +44,8 @@ class PerlExpressionsTest {
     @Test
     void aCommandTemplateTakesPerlExpressionsAndQuotesTheirResultsInAShellLine() {
         PerlExpressions perl = new PerlExpressions();
-        ReplacementString.Rules rules = new ReplacementString.Rules(false, Map.of(), Map.of(),
-                Map.of(), perl);
+        ReplacementString.Rules rules = new ReplacementString.Rules(false, List.of(), Map.of(),
+                Map.of(), perl, ReplacementString.Parens.GNU);
         CommandTemplate argv = new CommandTemplate(List.of("echo", "{= s/.gz// =}", "{=2 s/.gz//; $_ .= '!' =}"), null, false,
                 ArgsPerJob.Context.JOINED, rules, () -> 0);
         CommandTemplate line = new CommandTemplate(List.of("echo {= $_ = 'a b' =}"), null, true,
