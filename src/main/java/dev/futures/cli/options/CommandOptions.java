@@ -44,7 +44,7 @@ public class CommandOptions {
                     + "second closes (',,,,' makes ',,s/a/b/,,').")
     String parens;
 
-    @Option(names = {"--extensionreplace", "--er", "-U"}, paramLabel = "STR",
+    @Option(names = {"--extensionreplace", "--er"}, paramLabel = "STR",
             description = "STR stands for the input without extension, instead of {.} (GNU parallel's --er).")
     String extensionReplace;
 
