@@ -33,10 +33,7 @@ final class GnuOptionsLeftOut {
         left("change directory in the command: 'cd DIR && COMMAND {}'", "--workdir", "--wd");
         left("give the count with -j N (futures counts the CPUs it may use)", "--use-cpus-instead-of-cores",
                 "--use-cores-instead-of-threads", "--use-sockets-instead-of-threads");
-        left("there is no command-line length to fill: use -m/-X with -N", "-s", "--max-chars",
-                "--max-line-length-allowed", "--show-limits");
-        left("use nproc for the CPU count", "--number-of-cpus", "--number-of-cores", "--number-of-threads",
-                "--number-of-sockets");
+        left("--max-line-length-allowed prints the longest command line", "--show-limits");
         left("--recend and --recstart are literal strings here", "--regexp");
         left("not supported: keep the separators in the command's input", "--rrs", "--remove-rec-sep", "--removerecsep");
         left("call futures map from the script instead", "--shebang", "--shebang-wrap", "--embed");

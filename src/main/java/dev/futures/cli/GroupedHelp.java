@@ -3,6 +3,7 @@ package dev.futures.cli;
 import dev.futures.cli.input.ArgsPerJob;
 import dev.futures.cli.options.CommandOptions;
 import dev.futures.cli.options.CompatOptions;
+import dev.futures.cli.options.GnuQueries;
 import dev.futures.cli.options.InputOptions;
 import dev.futures.cli.options.JobLogOptions;
 import dev.futures.cli.options.JobOptions;
@@ -44,6 +45,7 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
         HEADINGS.put(JobLogOptions.class, "Joblog and resuming");
         HEADINGS.put(PolicyOptions.class, "Stopping early");
         HEADINGS.put(CompatOptions.class, "GNU parallel habits");
+        HEADINGS.put(GnuQueries.class, "GNU parallel habits");
     }
 
     /** Puts the grouped option list, and a short synopsis, on the verbs that run jobs. */

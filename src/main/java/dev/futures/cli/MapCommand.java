@@ -10,6 +10,7 @@ import dev.futures.cli.jobs.Jobs;
 import dev.futures.cli.jobs.PoolKind;
 import dev.futures.cli.options.CommandOptions;
 import dev.futures.cli.options.FuturesConfig;
+import dev.futures.cli.options.GnuQueries;
 import dev.futures.cli.options.JobOptions;
 import dev.futures.cli.options.PipeOptions;
 import dev.futures.cli.run.JobRunner;
@@ -75,6 +76,9 @@ public class MapCommand implements Callable<Integer> {
     @Mixin
     PipeOptions pipe;
 
+    @Mixin
+    GnuQueries queries;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, its arguments, and the inputs.")
     List<String> words = new ArrayList<>();
 
@@ -86,6 +90,11 @@ public class MapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        GnuQueries.Answer answer = queries.answer();
+        if (answer != null) {
+            System.out.println(answer.text());
+            return answer.exit();
+        }
         String citation = options.compat.citationText(versions.getVersion()[0].substring("futures ".length()));
         if (citation != null) {
             System.out.println(citation);
@@ -175,7 +184,8 @@ public class MapCommand implements Callable<Integer> {
     /** Each job's values: one input's, or several inputs' with -N, -m, -X, --xargs. */
     private Iterator<List<String>> inputs(InputGroups groups, RunSettings settings) {
         Iterator<List<String>> inputs = groups.inputs(() -> System.in);
-        return options.compat.ordered(argsPerJob.active() ? argsPerJob.group(inputs, settings.workers()) : inputs);
+        return options.compat.ordered(argsPerJob.active() ? argsPerJob.group(inputs, settings.workers(), groups.command(),
+                command.replaceString()) : inputs);
     }
 
     /** How many jobs there will be, when the inputs are known up front (the progress line's total); else -1. */

@@ -1,6 +1,8 @@
 package dev.futures.cli.input;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -15,8 +17,13 @@ import picocli.CommandLine.Option;
  * puts as many as fit in one command line. A job's values are its inputs' values, in order.
  */
 public class ArgsPerJob {
-    /** The longest command line -m, -X and --xargs build, in characters of arguments: GNU parallel's default. */
-    static final int MAX_CHARS = 131_072;
+    /** Linux's limit on one argument (MAX_ARG_STRLEN): GNU parallel's command line goes to its shell as one. */
+    private static final int ARGUMENT_LIMIT = 131_072;
+
+    @Option(names = {"-s", "--max-chars"}, paramLabel = "N",
+            description = "-m, -X and --xargs build command lines shorter than N characters (default: GNU parallel's "
+                    + "usable length, (--max-line-length-allowed - 3000) / 2).")
+    Integer maxChars;
 
     /** How a word around {@code {}} takes several inputs. */
     public enum Context {
@@ -112,19 +119,44 @@ public class ArgsPerJob {
     }
 
     /** The jobs' values: each the values of the inputs it takes. */
-    public Iterator<List<String>> group(Iterator<List<String>> inputs, int workers) {
+    public Iterator<List<String>> group(Iterator<List<String>> inputs, int workers, List<String> command,
+            String replaceString) {
         Integer count = count();
         if (count != null) {
             return count == 0 ? none(inputs) : new Fixed(inputs, count);
         }
-        if (xargs) {
-            return new Filled(inputs, Integer.MAX_VALUE);
+        return new Filled(inputs, new CommandLineLength(command, replaceString, contextReplace), usableLength(), workers,
+                !xargs);
+    }
+
+    /**
+     * The longest command line GNU parallel finds here: its search (from 324, times 16 while a
+     * line runs, then halving until within 1 %) against the one-argument limit its shell line
+     * meets, so the same number as {@code parallel --max-line-length-allowed} prints.
+     */
+    public static long maxLineLength() {
+        long lower;
+        long length = 324;
+        do {
+            lower = length;
+            length *= 16;
+        } while (length < ARGUMENT_LIMIT);
+        long upper = length;
+        while (!(lower == upper || lower == upper - 1 || (double) lower / upper > 0.99)) {
+            long middle = (upper - lower) / 2 + lower;
+            if (middle < ARGUMENT_LIMIT) {
+                lower = middle;
+            } else {
+                upper = middle;
+            }
         }
-        // -m and -X: read them all, then as many per job as makes one job per slot.
-        List<List<String>> all = new ArrayList<>();
-        inputs.forEachRemaining(all::add);
-        int perJob = Math.max(1, (all.size() + workers - 1) / workers);
-        return new Filled(all.iterator(), perJob);
+        return lower;
+    }
+
+    /** GNU parallel's usable length: room for its wrapping, halved for its quoting; or -s N below that. */
+    private int usableLength() {
+        int usable = (int) ((maxLineLength() - 3000) / 2);
+        return maxChars != null && maxChars > 0 && maxChars <= usable ? maxChars : usable;
     }
 
     private static Iterator<List<String>> none(Iterator<List<String>> inputs) {
@@ -159,20 +191,36 @@ public class ArgsPerJob {
         }
     }
 
-    /** Up to {@code most} inputs per job, and no more than {@link #MAX_CHARS} characters of them. */
+    /**
+     * GNU parallel's filling of -m, -X and --xargs jobs: inputs join a job while its command
+     * line stays shorter than the usable length; with -m and -X, when the inputs run out the
+     * job being filled is spread evenly over the job slots, and every later job takes as many.
+     */
     private static final class Filled implements Iterator<List<String>> {
         private final Iterator<List<String>> inputs;
-        private final int most;
-        private List<String> carried;
+        private final CommandLineLength length;
+        private final int usable;
+        private final int workers;
+        private final boolean spreads;
+        private final Deque<List<String>> pending = new ArrayDeque<>();
+        private int perJob = Integer.MAX_VALUE;
+        private boolean spread;
 
-        Filled(Iterator<List<String>> inputs, int most) {
+        Filled(Iterator<List<String>> inputs, CommandLineLength length, int usable, int workers, boolean spreads) {
             this.inputs = inputs;
-            this.most = most;
+            this.length = length;
+            this.usable = usable;
+            this.workers = workers;
+            this.spreads = spreads;
         }
 
         @Override
         public boolean hasNext() {
-            return carried != null || inputs.hasNext();
+            return !pending.isEmpty() || inputs.hasNext();
+        }
+
+        private List<String> take() {
+            return pending.isEmpty() ? inputs.next() : pending.removeFirst();
         }
 
         @Override
@@ -180,20 +228,30 @@ public class ArgsPerJob {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            List<String> values = new ArrayList<>();
-            long chars = 0;
-            for (int taken = 0; taken < most && hasNext(); taken++) {
-                List<String> input = carried != null ? carried : inputs.next();
-                carried = null;
-                long size = input.stream().mapToLong(value -> value.length() + 1).sum();
-                if (taken > 0 && chars + size > MAX_CHARS) {
-                    carried = input; // the next job begins with it
+            List<List<String>> taken = new ArrayList<>();
+            long quoted = 0;
+            int values = 0;
+            while (hasNext() && taken.size() < perJob) {
+                List<String> input = take();
+                long inputQuoted = input.stream().mapToLong(value -> ShellQuote.quote(value).length()).sum();
+                taken.add(input);
+                quoted += inputQuoted;
+                values += input.size();
+                if (taken.size() > 1 && length.of(values, quoted) >= usable) {
+                    pending.addFirst(taken.remove(taken.size() - 1)); // the next job begins with it
                     break;
                 }
-                values.addAll(input);
-                chars += size;
             }
-            return List.copyOf(values);
+            if (spreads && !spread && !hasNext() && taken.size() > 1) {
+                spread = true;
+                perJob = (taken.size() + workers - 1) / workers;
+                while (taken.size() > perJob) {
+                    pending.addFirst(taken.remove(taken.size() - 1));
+                }
+            }
+            List<String> job = new ArrayList<>();
+            taken.forEach(job::addAll);
+            return List.copyOf(job);
         }
     }
 }

@@ -107,6 +107,11 @@ public class CommandOptions {
         return renamed;
     }
 
+    /** {@code -I}'s string for the input, or null for {@code {}}. */
+    public String replaceString() {
+        return replaceString;
+    }
+
     /** {@code -q}: the command's words stay as they are. */
     public boolean quoted() {
         return quote;
