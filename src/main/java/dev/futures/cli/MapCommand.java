@@ -127,6 +127,9 @@ public class MapCommand implements Callable<Integer> {
         }
         Iterator<Job> jobs = options.resumable(Jobs.from(inputs, argv), false, config.shell());
         JobRunner runner = new JobRunner("map", System.out, System.err);
+        if (options.compat.shellquotes() > 0) {
+            return runner.dryRun(jobs, settings, options.compat.shellquotes());
+        }
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, jobCount(groups, settings));
     }
 

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** Words as a POSIX shell reads them back: safe words as they are, others in single quotes. */
 public final class ShellQuote {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+    /** What GNU parallel leaves unquoted (its shell_quote_scalar_default). */
+    private static final Pattern SAFE = Pattern.compile("[-_.+a-zA-Z0-9/]+");
 
     private ShellQuote() {
     }
@@ -21,10 +22,18 @@ public final class ShellQuote {
         return line.toString();
     }
 
-    static String quote(String word) {
+    public static String quote(String word) {
         if (!word.isEmpty() && SAFE.matcher(word).matches()) {
             return word;
         }
-        return "'" + word.replace("'", "'\"'\"'") + "'"; // GNU parallel's way, so --dry-run reads the same
+        // GNU parallel's way, so --dry-run and -v read the same: '' at either end is left off.
+        String quoted = "'" + word.replace("'", "'\"'\"'") + "'";
+        if (quoted.startsWith("''") && quoted.length() > 2) {
+            quoted = quoted.substring(2);
+        }
+        if (quoted.endsWith("''") && quoted.length() > 2) {
+            quoted = quoted.substring(0, quoted.length() - 2);
+        }
+        return quoted;
     }
 }

@@ -48,12 +48,21 @@ public class CompatOptions {
                     + "output stays one block.")
     boolean lineBuffer;
 
+    @Option(names = "--shellquote", description = "As GNU parallel's: print each job's command line shell-quoted "
+            + "(again for each time it is given) instead of running it.")
+    boolean[] shellquote = new boolean[0];
+
     @Option(names = {"--bar", "--eta"}, description = "Accepted for GNU parallel: the same as --progress.")
     boolean bar;
 
     @Option(names = "--shuf", description = "Run the jobs in a random order (every input is read first, as GNU "
             + "parallel does; {#} numbers them in that order).")
     boolean shuffle;
+
+    /** How many times --shellquote was given: then each job's line is printed quoted that often, and none runs. */
+    public int shellquotes() {
+        return shellquote.length;
+    }
 
     /** Whether GNU parallel's rules apply ({@code --gnu}, or invoked as {@code parallel}). */
     public boolean gnu() {

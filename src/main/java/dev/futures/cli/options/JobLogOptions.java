@@ -7,6 +7,7 @@ import dev.futures.cli.jobs.Job;
 import dev.futures.cli.output.JobHistory;
 import dev.futures.cli.output.JobLog;
 import dev.futures.cli.output.JobLogTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -71,6 +72,9 @@ public class JobLogOptions {
             return jobs;
         }
         JobHistory history = history(target);
+        if (retryFailed && !retryFromLog(target)) {
+            return jobs; // no joblog yet: the given jobs run, as GNU parallel's first --retry-failed run does
+        }
         if (retryFailed) {
             if (tasks) {
                 throw new UsageError("--retry-failed runs the joblog's command lines again: with --task use --resume-failed");
@@ -85,9 +89,14 @@ public class JobLogOptions {
     public long jobCount(long given) {
         if (retryFailed) {
             JobLogTarget target = target();
-            return target == null ? given : history(target).failed().size();
+            return target == null || !retryFromLog(target) ? given : history(target).failed().size();
         }
         return resume || resumeFailed ? -1 : given;
+    }
+
+    /** Whether --retry-failed takes its jobs from the joblog: only when there is one to read. */
+    private static boolean retryFromLog(JobLogTarget target) {
+        return target.file() != null && Files.exists(target.file());
     }
 
     /** The joblog as it was before this run, read once (select and jobCount both ask). */

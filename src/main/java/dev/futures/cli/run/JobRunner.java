@@ -5,6 +5,7 @@ import dev.futures.StreamingMap;
 import dev.futures.TimeoutError;
 import dev.futures.cli.input.DurationConverter;
 import dev.futures.cli.input.Iterators;
+import dev.futures.cli.input.ShellQuote;
 import dev.futures.cli.jobs.Halt;
 import dev.futures.cli.jobs.HaltWatch;
 import dev.futures.cli.jobs.Job;
@@ -54,9 +55,18 @@ public final class JobRunner {
 
     /** {@code --dry-run}: each job's command line, shell-quoted, one per line; nothing runs. */
     public int dryRun(Iterator<Job> jobs, RunSettings settings) {
+        return dryRun(jobs, settings, 0);
+    }
+
+    /** The same, each line shell-quoted {@code quotes} times: GNU parallel's --shellquote (once per time given). */
+    public int dryRun(Iterator<Job> jobs, RunSettings settings, int quotes) {
         while (jobs.hasNext()) {
             Job job = jobs.next();
-            out.println(job.display(job.slotAmong(settings.workers())));
+            String line = job.display(job.slotAmong(settings.workers()));
+            for (int i = 0; i < quotes; i++) {
+                line = ShellQuote.quote(line);
+            }
+            out.println(line);
         }
         out.flush();
         return ExitCodes.OK;
