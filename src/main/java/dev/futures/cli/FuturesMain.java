@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The process entry point. It exists so that cheap modes can branch off before Quarkus boots
@@ -31,7 +34,35 @@ public class FuturesMain {
         }
         // A worker's children inherit its parent's marker: the parent's reaper covers them.
         RunReaper.install();
-        Quarkus.run(FuturesApplication.class, asParallel(invokedName()) ? gnuMap(args) : args);
+        Quarkus.run(FuturesApplication.class, withProfiles(asParallel(invokedName()) ? gnuMap(args) : args, System.getenv()));
+    }
+
+    /**
+     * {@code map}'s words with GNU parallel's profiles and {@code $PARALLEL} in front of them
+     * ({@link GnuProfiles}): under GNU's rules ({@code --gnu} among the words, as the
+     * {@code parallel} link puts it), or when {@code -J}/{@code --profile} names one.
+     */
+    static String[] withProfiles(String[] args, Map<String, String> environment) {
+        if (args.length == 0 || !args[0].equals("map")) {
+            return args;
+        }
+        List<String> verbArgs = Arrays.asList(args).subList(1, args.length);
+        boolean gnu = verbArgs.contains("--gnu");
+        List<String> expanded;
+        try {
+            expanded = new GnuProfiles(environment).expand(verbArgs, gnu);
+        } catch (IllegalArgumentException unreadable) {
+            System.err.println("futures map: " + unreadable.getMessage());
+            System.exit(2);
+            return args;
+        }
+        if (expanded == verbArgs) {
+            return args;
+        }
+        List<String> all = new ArrayList<>();
+        all.add("map");
+        all.addAll(expanded);
+        return all.toArray(String[]::new);
     }
 
     /**

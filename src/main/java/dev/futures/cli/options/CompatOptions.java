@@ -31,8 +31,14 @@ public class CompatOptions {
             + "futures' only way.")
     boolean group;
 
-    @Option(names = "--plain", description = "Accepted for GNU parallel: futures reads no ~/.parallel profile.")
+    @Option(names = "--plain", description = "Read no GNU parallel profile and not $PARALLEL (see -J).")
     boolean plain;
+
+    @Option(names = {"-J", "--profile"}, paramLabel = "NAME",
+            description = "Put the options in GNU parallel's profile NAME ($PARALLEL_HOME, ~/.parallel ...; a path "
+                    + "if it starts with ./ or /) in front of the command line's; repeatable. Under --gnu (and as "
+                    + "'parallel') the config profiles and $PARALLEL count too, as in GNU parallel.")
+    List<String> profiles = new ArrayList<>();
 
     @Option(names = "--citation", description = "As GNU parallel's: print how to cite this program, and exit.")
     boolean citation;

@@ -5,7 +5,6 @@ import dev.futures.cli.input.CommandTemplate;
 import dev.futures.cli.input.InputReading;
 import dev.futures.cli.input.PerlExpressions;
 import dev.futures.cli.input.ReplacementString;
-import dev.futures.cli.input.UsageError;
 import dev.futures.cli.output.ResultFiles;
 import dev.futures.cli.output.TextLook;
 import java.util.List;
@@ -58,9 +57,7 @@ public class OutputOptions {
 
     /** The same, with --tagstring's replacement strings under the command's {@code rules} (--plus, --rpl, perl). */
     public TextLook look(ReplacementString.Rules rules) {
-        if (tag && tagString != null) {
-            throw new UsageError("--tag and --tagstring both set the tag: give one");
-        }
+        // --tagstring wins over --tag, as in GNU parallel (a profile's --tag, the command line's --tagstring).
         CommandTemplate tagTemplate = tagString != null ? new CommandTemplate(List.of(InputReading.printfEscapes(tagString)), null, false,
                 ArgsPerJob.Context.JOINED, rules, () -> 0)
                 : tag ? new CommandTemplate(List.of("{}")) : null;
