@@ -20,7 +20,8 @@ public class SshLoginOptions {
 
     @Option(names = {"-S", "--sshlogin"}, paramLabel = "[N/]LOGIN[,...]",
             description = "Start process-pool workers on these hosts through ssh, N per host (default -j), "
-                    + "as GNU parallel's -S: '4/host1,8/user@host2,:' (':' is this machine); repeatable. "
+                    + "as GNU parallel's -S: '4/host1,8/user@host2,:' (':' is this machine; 'myssh -p 2222 host' "
+                    + "reaches host with its own ssh command; '..' reads ~/.parallel/sshloginfile); repeatable. "
                     + "Implies --pool process; commands and tasks run on the remote hosts.")
     List<String> logins = new ArrayList<>();
 
@@ -41,7 +42,8 @@ public class SshLoginOptions {
                     + "-n1 per worker, under salloc or sbatch); -j defaults to $SLURM_NTASKS. Implies --pool process.")
     boolean slurm;
 
-    private static final Pattern LOGIN = Pattern.compile("(?:(\\d+)/)?(\\S+)");
+    /** GNU's login: {@code [N/][SSHCOMMAND ][user@]host}, or {@code [N/]:} for this machine. */
+    private static final Pattern LOGIN = Pattern.compile("(?:(\\d+)/)?(?:(.*\\S)\\s+)?(\\S+)", Pattern.DOTALL);
 
     /** Whether any host was given. */
     boolean active() {
@@ -55,8 +57,19 @@ public class SshLoginOptions {
      */
     SpreadLauncher spread(int perHost) {
         List<String> all = new ArrayList<>();
-        logins.forEach(value -> all.addAll(List.of(value.split(","))));
-        for (Path file : loginFiles) {
+        List<Path> files = new ArrayList<>(loginFiles);
+        for (String value : logins) {
+            for (String login : value.split(",")) {
+                if (login.strip().equals("..")) {
+                    String home = System.getenv("HOME"); // GNU's '..': its sshloginfile
+                    files.add(Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home, ".parallel",
+                            "sshloginfile"));
+                } else if (!login.isBlank()) {
+                    all.add(login); // empty ones ("$A,$B" with both unset) name no host, as in GNU
+                }
+            }
+        }
+        for (Path file : files) {
             try {
                 for (String line : Files.readAllLines(file)) {
                     String login = line.replaceFirst("#.*", "").strip();
@@ -73,15 +86,16 @@ public class SshLoginOptions {
         for (String login : all) {
             Matcher m = LOGIN.matcher(login.strip());
             if (!m.matches()) {
-                throw new UsageError("-S: '" + login + "' is not [N/][user@]host or [N/]:");
+                throw new UsageError("-S: '" + login + "' is not [N/][SSHCOMMAND ][user@]host or [N/]:");
             }
             int slots = m.group(1) == null ? perHost : Integer.parseInt(m.group(1));
             if (slots < 1) {
                 throw new UsageError("-S: '" + login + "' needs at least 1 slot");
             }
-            String host = m.group(2);
+            String host = m.group(3);
+            List<String> loginsSsh = m.group(2) == null ? sshCommand : List.of(m.group(2).strip().split("\\s+"));
             hosts.add(new SpreadLauncher.Host(host, host.equals(":") ? WorkerLaunchers.self()
-                    : WorkerLaunchers.ssh(sshCommand, host, remoteFutures), slots));
+                    : WorkerLaunchers.ssh(loginsSsh, host, remoteFutures), slots));
         }
         if (hosts.isEmpty()) {
             throw new UsageError("-S/--sshloginfile named no host");
