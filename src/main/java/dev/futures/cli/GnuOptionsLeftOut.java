@@ -15,7 +15,6 @@ final class GnuOptionsLeftOut {
     static {
         left("no SQL job queue: 'futures serve' is a queue over HTTP with a journal, or use 'futures session'",
                 "--sql", "--sqlmaster", "--sqlworker", "--sqlandworker");
-        left("use --pipe with -a FILE (blocks of the file on each command's stdin)", "--pipe-part", "--pipepart");
         left("use --pipe: a job per block, each on its command's stdin", "--round-robin", "--roundrobin", "--fifo",
                 "--cat");
         left("use --output jsonl or --results DIR to follow each job", "--tmux", "--tmuxpane");
@@ -34,8 +33,6 @@ final class GnuOptionsLeftOut {
         left("give the count with -j N (futures counts the CPUs it may use)", "--use-cpus-instead-of-cores",
                 "--use-cores-instead-of-threads", "--use-sockets-instead-of-threads");
         left("--max-line-length-allowed prints the longest command line", "--show-limits");
-        left("--recend and --recstart are literal strings here", "--regexp");
-        left("not supported: keep the separators in the command's input", "--rrs", "--remove-rec-sep", "--removerecsep");
         left("call futures map from the script instead", "--shebang", "--shebang-wrap", "--embed");
         left("not supported: --memfree and --load hold starts back, -j N limits what runs at once", "--memsuspend",
                 "--noswap");

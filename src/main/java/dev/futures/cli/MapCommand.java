@@ -108,7 +108,7 @@ public class MapCommand implements Callable<Integer> {
         if (options.chunksize != null) {
             throw new UsageError("--chunksize needs --task: a command runs alone, one per input");
         }
-        if (pipe.pipe) {
+        if (pipe.active()) {
             return runPipe(groups);
         }
         argsPerJob.validate();
@@ -157,8 +157,14 @@ public class MapCommand implements Callable<Integer> {
             throw new UsageError("--pipe needs a command to read the blocks: futures map --pipe COMMAND [ARG...]");
         }
         List<String> files = options.input.argFiles;
-        if (files.size() > 1 || groups.hasGroups() && files.isEmpty()) {
+        int fileGroup = words.indexOf(InputGroups.FILES);
+        if (pipe.pipePart && files.isEmpty() && fileGroup >= 0 && fileGroup == words.size() - 2) {
+            files = List.of(words.get(fileGroup + 1)); // GNU's --pipepart :::: FILE
+        } else if (files.size() > 1 || groups.hasGroups() && files.isEmpty()) {
             throw new UsageError("--pipe reads stdin (or one -a FILE): give no ::: or :::: inputs");
+        }
+        if (pipe.pipePart && files.isEmpty()) {
+            throw new UsageError("--pipepart cuts a file: give it with -a FILE or :::: FILE");
         }
         int records = argsPerJob.pipeRecords();
         RunSettings settings = options.settings(config);
@@ -172,7 +178,8 @@ public class MapCommand implements Callable<Integer> {
         Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), 0, argsPerJob.context(),
                 options.compat.shell(config.shell()), Map.of(), () -> 0);
         settings = withCommandsRules(settings);
-        Iterator<Job> jobs = Jobs.ofBlocks(pipe.blocks(in, records), argv);
+        Iterator<Job> jobs = Jobs.ofBlocks(pipe.blocks(in, records, argsPerJob.pipeLinesPerRecord(),
+                options.input.pipeHeader()), argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
     }

@@ -185,7 +185,6 @@ class MapCommandTest {
             {"map", "-0", "-d", ",", "touch", marker, ":::", "a"},
             {"map", "--trim", "both", "touch", marker, ":::", "a"},
             {"map", "-k", "--order", "completion", "touch", marker, ":::", "a"},
-            {"map", "--tag", "--tagstring", "x", "touch", marker, ":::", "a"},
             {"map", "--arg-sep", "x", "--arg-file-sep", "x", "touch", marker, "x", "a"},
             {"map", "-a", dir.resolve("missing.txt").toString(), "touch", marker},
             {"map", "-I", "", "touch", marker, ":::", "a"},
@@ -386,9 +385,9 @@ class MapCommandTest {
         assertEquals("", sql.getOutput());
         assertEquals("futures map: GNU parallel's --sqlworker is not in futures: no SQL job queue: 'futures serve' is "
                 + "a queue over HTTP with a journal, or use 'futures session'", stderr(sql));
-        LaunchResult pipepart = launcher.launch("map", "--pipe-part=x", "wc", ":::", "a");
-        assertTrue(stderr(pipepart).contains("GNU parallel's --pipe-part is not in futures: use --pipe with -a FILE"),
-                stderr(pipepart));
+        LaunchResult roundRobin = launcher.launch("map", "--round-robin", "--pipe", "wc", ":::", "a");
+        assertTrue(stderr(roundRobin).contains("GNU parallel's --round-robin is not in futures: use --pipe"),
+                stderr(roundRobin));
         LaunchResult tmpdir = launcher.launch("map", "--tmpdir", dir.resolve("missing").toString(), "echo", ":::", "a");
         assertEquals(2, tmpdir.exitCode());
         assertEquals("futures map: --tmpdir '" + dir.resolve("missing") + "' is not a writable directory", stderr(tmpdir));

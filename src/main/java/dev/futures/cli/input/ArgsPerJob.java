@@ -69,13 +69,21 @@ public class ArgsPerJob {
             throw new UsageError("--pipe takes -N RECORDS (or --block SIZE); -m, -X and --xargs are for arguments");
         }
         if (maxLines != null) {
-            throw new UsageError("--pipe with -L (records of N lines each) is not supported: use -N RECORDS");
+            return 0; // -L N: records of N lines (pipeLinesPerRecord), cut by --block
         }
         Integer count = count();
         if (count != null && count < 1) {
             throw new UsageError("--pipe -N needs at least 1 record per block, got " + count);
         }
         return count == null ? 0 : count;
+    }
+
+    /** {@code --pipe -L N}: N lines make one record, as in GNU parallel; else 1. */
+    public int pipeLinesPerRecord() {
+        if (maxLines != null && maxLines < 1) {
+            throw new UsageError("--pipe -L needs at least 1 line per record, got " + maxLines);
+        }
+        return maxLines == null ? 1 : maxLines;
     }
 
     public Context context() {

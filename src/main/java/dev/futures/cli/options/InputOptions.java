@@ -58,6 +58,11 @@ public class InputOptions {
     @Option(names = "--arg-file-sep", paramLabel = "SEP", description = "Use SEP instead of '::::'.")
     String argFileSep = InputGroups.FILES;
 
+    /** --header under --pipe: the header's lines (a number) or a regular expression for it; null for none. */
+    public String pipeHeader() {
+        return header;
+    }
+
     /** The words after the options, as command and input groups by these rules. */
     public InputGroups groups(List<String> words) {
         if (nullSeparated && delimiter != null) {

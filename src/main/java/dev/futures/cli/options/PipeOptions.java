@@ -20,6 +20,18 @@ public class PipeOptions {
                     + "arguments. Blocks are read as jobs take them, so endless input runs in flat memory.")
     public boolean pipe;
 
+    @Option(names = {"--pipe-part", "--pipepart"},
+            description = "As GNU parallel's: --pipe over the -a FILE (or :::: FILE), each block ending at the first "
+                    + "record end past --block bytes.")
+    public boolean pipePart;
+
+    @Option(names = "--regexp", description = "--pipe: --recend and --recstart are regular expressions.")
+    boolean regexp;
+
+    @Option(names = {"--rrs", "--remove-rec-sep", "--removerecsep"},
+            description = "--pipe: remove what --recend and --recstart matched from each block.")
+    boolean removeSeparators;
+
     @Option(names = {"--block", "--block-size"}, paramLabel = "SIZE", defaultValue = "1M",
             description = "--pipe: block size in bytes, with K, M, G (1024-based) or k, m, g (1000-based); "
                     + "default 1M. A block ends at the last record end within it (or is one longer record).")
@@ -40,8 +52,21 @@ public class PipeOptions {
     /** A block is one array. */
     private static final long MAX_BLOCK = Integer.MAX_VALUE - 1024;
 
+    /** Whether the stream is cut into blocks: --pipe or --pipepart. */
+    public boolean active() {
+        return pipe || pipePart;
+    }
+
     /** The blocks of {@code in}; {@code records}: -N's records per block, or 0 to cut by size. */
     public Iterator<byte[]> blocks(InputStream in, int records) {
+        return blocks(in, records, 1, null);
+    }
+
+    /**
+     * The same, with {@code linesPerRecord} lines to a record (-L) and {@code header}, --header's
+     * lines (a number) or expression, put in front of every block (null: none).
+     */
+    public Iterator<byte[]> blocks(InputStream in, int records, int linesPerRecord, String header) {
         Matcher size = SIZE.matcher(block);
         if (!size.matches()) {
             throw new UsageError("--block takes a size such as 1M, 500k or 65536; got '" + block + "'");
@@ -54,7 +79,8 @@ public class PipeOptions {
         String recend = this.recend != null ? this.recend : recstart.isEmpty() ? "\\n" : "";
         byte[] end = bytes(recend);
         byte[] start = bytes(recstart);
-        return new PipeBlocks(in, (int) bytes, records, end, start);
+        return new PipeBlocks(in, new PipeBlocks.Cutting((int) bytes, records, linesPerRecord, pipePart, regexp,
+                removeSeparators, header), end, start);
     }
 
     /** A record marker with -d's escapes ({@code \n}, {@code \t}, {@code \0}, {@code \xHH}), as bytes. */
