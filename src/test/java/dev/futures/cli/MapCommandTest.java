@@ -207,7 +207,6 @@ class MapCommandTest {
             {"map", "--slf", dir.resolve("no-such-logins").toString(), "touch", marker, ":::", "a"},
             {"map", "--pipe", "touch", marker, ":::", "a"},
             {"map", "--pipe", "-m", "touch", marker},
-            {"map", "--pipe", "-L", "2", "touch", marker},
             {"map", "--pipe", "--block", "1x", "touch", marker},
             {"map", "--timeout", "10%", "touch", marker, ":::", "a"},
             {"map", "--delay", "soon", "touch", marker, ":::", "a"},
