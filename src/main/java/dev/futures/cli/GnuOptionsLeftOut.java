@@ -30,12 +30,10 @@ final class GnuOptionsLeftOut {
         left("use --tag or --tagstring (no colours)", "--ctag", "--ctagstring", "--color", "--colour",
                 "--color-failed", "--cf");
         left("change directory in the command: 'cd DIR && COMMAND {}'", "--workdir", "--wd");
-        left("give the count with -j N (futures counts the CPUs it may use)", "--use-cpus-instead-of-cores",
-                "--use-cores-instead-of-threads", "--use-sockets-instead-of-threads");
         left("--max-line-length-allowed prints the longest command line", "--show-limits");
         left("call futures map from the script instead", "--shebang", "--shebang-wrap", "--embed");
-        left("not supported: --memfree and --load hold starts back, -j N limits what runs at once", "--memsuspend",
-                "--noswap");
+        left("not supported: --memfree, --load and --noswap hold starts back, -j N limits what runs at once",
+                "--memsuspend");
         left("give the hosts to -S directly", "--hostgroups", "--hgrp", "--filter-hosts");
         left("futures is not a semaphore: use 'futures serve' and 'futures submit'", "--semaphore", "--semaphorename",
                 "--id", "--fg", "--bg", "--semaphoretimeout", "--st");

@@ -2,12 +2,6 @@ package dev.futures.cli.options;
 
 import dev.futures.cli.input.ArgsPerJob;
 import dev.futures.cli.input.UsageError;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,47 +47,18 @@ public class GnuQueries {
             return new Answer(Long.toString(GNU_RELEASE), wanted <= GNU_RELEASE ? 0 : 255);
         }
         if (threads) {
-            return new Answer(Integer.toString(Runtime.getRuntime().availableProcessors()), 0);
+            return new Answer(Integer.toString(CpuCount.threads()), 0);
         }
         if (cores) {
-            return new Answer(Integer.toString(countOf("core id")), 0);
+            return new Answer(Integer.toString(CpuCount.cores()), 0);
         }
         if (sockets) {
-            return new Answer(Integer.toString(Math.max(1, distinct(List.of("physical id")))), 0);
+            return new Answer(Integer.toString(CpuCount.sockets()), 0);
         }
         if (maxLineLength) {
             return new Answer(Long.toString(ArgsPerJob.maxLineLength()), 0);
         }
         return null;
-    }
-
-    /** Physical cores: distinct (socket, core) pairs in /proc/cpuinfo, no more than the threads usable. */
-    private static int countOf(String field) {
-        int usable = Runtime.getRuntime().availableProcessors();
-        int found = distinct(List.of("physical id", field));
-        return found < 1 ? usable : Math.min(found, usable);
-    }
-
-    /** How many distinct combinations of {@code fields} /proc/cpuinfo's processors have (0: unreadable). */
-    private static int distinct(List<String> fields) {
-        Set<String> seen = new HashSet<>();
-        try {
-            for (String processor : Files.readString(Path.of("/proc/cpuinfo")).split("\n\n")) {
-                StringBuilder key = new StringBuilder();
-                for (String line : processor.split("\n")) {
-                    String[] nameValue = line.split(":", 2);
-                    if (nameValue.length == 2 && fields.contains(nameValue[0].strip())) {
-                        key.append(nameValue[0].strip()).append('=').append(nameValue[1].strip()).append(';');
-                    }
-                }
-                if (key.length() > 0) {
-                    seen.add(key.toString());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return seen.size();
     }
 
     /** A query's answer: one line on stdout, then this exit status. */

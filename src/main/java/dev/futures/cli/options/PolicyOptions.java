@@ -50,12 +50,16 @@ public class PolicyOptions {
                     + "N%% is that share of the CPUs).")
     String load;
 
-    /** {@code --memfree} and {@code --load}, or null for neither. */
+    @Option(names = "--noswap", description = "Start a job only while the machine is not swapping both in and out "
+            + "(GNU parallel's --noswap; /proc/vmstat).")
+    boolean noSwap;
+
+    /** {@code --memfree}, {@code --load} and {@code --noswap}, or null for none. */
     StartGate startGate() {
-        if (memfree == null && load == null) {
+        if (memfree == null && load == null && !noSwap) {
             return null;
         }
-        return new StartGate(memfree == null ? 0 : bytes(memfree), load == null ? 0 : load(load));
+        return new StartGate(memfree == null ? 0 : bytes(memfree), load == null ? 0 : load(load), noSwap);
     }
 
     private static long bytes(String size) {

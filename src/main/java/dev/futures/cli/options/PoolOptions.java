@@ -30,6 +30,14 @@ public class PoolOptions {
                     + "parallel also 0 (as many as possible: 256), N%% of the CPUs, +N or -N CPUs more or fewer.")
     String workers;
 
+    @Option(names = {"--use-cores-instead-of-threads", "--use-cpus-instead-of-cores"},
+            description = "As GNU parallel's: -j's default and its N%%, +N, -N count physical CPU cores, not threads.")
+    boolean cores;
+
+    @Option(names = "--use-sockets-instead-of-threads",
+            description = "As GNU parallel's: -j's default and its N%%, +N, -N count CPU sockets.")
+    boolean sockets;
+
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Each task's own limit: past it the task is killed with its child processes "
                     + "(--pool process: its worker is killed and replaced) and counts as failed.")
@@ -109,12 +117,17 @@ public class PoolOptions {
             return checked(Integer.parseInt(tasks), "SLURM_NTASKS"); // the allocation's task count
         }
         if (workers != null) {
-            return WorkerCount.parse(workers, Runtime.getRuntime().availableProcessors(), "-j/--workers");
+            return WorkerCount.parse(workers, cpus(), "-j/--workers");
         }
         if (config.workers().isPresent()) {
             return checked(config.workers().getAsInt(), "FUTURES_WORKERS");
         }
-        return Runtime.getRuntime().availableProcessors();
+        return cpus();
+    }
+
+    /** What -j's default and its N%, +N, -N count: CPU threads, or cores or sockets as GNU's options ask. */
+    private int cpus() {
+        return sockets ? CpuCount.sockets() : cores ? CpuCount.cores() : CpuCount.threads();
     }
 
     /** --retries, once {@link #validate()} has read it. */

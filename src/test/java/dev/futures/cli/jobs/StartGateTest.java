@@ -30,6 +30,20 @@ class StartGateTest {
     }
 
     @Test
+    void noswapHoldsStartsOnlyWhilePagesGoBothInAndOutOfSwap() {
+        long[][] readings = {{10, 10}, {11, 11}, {12, 11}, {12, 12}, {13, 13}};
+        int[] look = {0};
+        StartGate gate = new StartGate(0, 0, () -> Long.MAX_VALUE, true, () -> readings[look[0]++]);
+        assertTrue(gate.open(), "the first look has nothing to compare with");
+        assertFalse(gate.open(), "in and out since the last look: swapping");
+        assertTrue(gate.open(), "only in");
+        assertTrue(gate.open(), "only out");
+        assertFalse(gate.open(), "both again");
+        long[] counts = StartGate.swapCounts();
+        assertTrue(counts[0] >= 0 && counts[1] >= 0, "reads /proc/vmstat");
+    }
+
+    @Test
     @Timeout(60)
     void belowHalfOfMemfreeTheYoungestRunningJobIsKilledAndTheOthersRunOn() throws Exception {
         // GNU parallel's --memfree: under half of SIZE available, the youngest job is killed.
