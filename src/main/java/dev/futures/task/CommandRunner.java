@@ -128,9 +128,16 @@ public final class CommandRunner implements AutoCloseable {
     }
 
     /**
+     * For {@code stdoutTo}: the command writes to this process's own stdout (GNU parallel's
+     * {@code -u}), with no copy.
+     */
+    public static final OutputStream INHERIT_STDOUT = OutputStream.nullOutputStream();
+
+    /**
      * The same, with the command's stdout written to {@code stdoutTo} as it comes (GNU parallel's
-     * {@code --line-buffer}) instead of collected: the outcome's stdout is then empty. The
-     * stream is written from this thread only and is not closed here.
+     * {@code --line-buffer}) instead of collected, or to this process's stdout itself
+     * ({@link #INHERIT_STDOUT}): the outcome's stdout is then empty. The stream is written from
+     * this thread only and is not closed here.
      */
     public CommandOutcome run(List<String> argv, Duration timeout, byte[] stdin,
             Map<String, String> environment, OutputStream stdoutTo) throws IOException, InterruptedException {
@@ -141,6 +148,10 @@ public final class CommandRunner implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(argv);
         if (stdin == null) {
             builder.redirectInput(DEV_NULL);
+        }
+        if (stdoutTo == INHERIT_STDOUT) {
+            builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            stdoutTo = null; // nothing to read: its stdout is ours
         }
         if (!environment.isEmpty()) {
             builder.environment().putAll(environment);

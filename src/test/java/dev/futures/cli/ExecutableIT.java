@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -140,6 +141,21 @@ class ExecutableIT {
             Files.createFile(dir.resolve("go1"));
             assertEquals(List.of("1\t1b"), stdout.lines().toList());
         }
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+    }
+
+    @Test
+    void ungroupedCommandsWriteStraightToStdoutEvenHalfALine() throws Exception {
+        // The job writes half a line, then waits for a file this test makes only once it has read
+        // that half: only a command writing to futures' stdout itself gets it out before its newline.
+        String job = "printf {}; while [ ! -e " + dir + "/go ]; do sleep 0.01; done; echo end";
+        Process process = start("map", "-u", "--tag", "sh", "-c", job, ":::", "half");
+        process.getOutputStream().close();
+        InputStream stdout = process.getInputStream();
+        assertEquals("half", new String(stdout.readNBytes(4), StandardCharsets.UTF_8), "no tag with -u, as in GNU");
+        Files.createFile(dir.resolve("go"));
+        assertEquals("end\n", new String(stdout.readAllBytes(), StandardCharsets.UTF_8));
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue());
     }

@@ -46,13 +46,28 @@ public class CompatOptions {
     @Option(names = "--bibtex", description = "As GNU parallel's: print a BibTeX entry for this program, and exit.")
     boolean bibtex;
 
-    @Option(names = {"-u", "--ungroup", "--line-buffer", "--lb"},
+    @Option(names = {"--line-buffer", "--lb"},
             description = "As GNU parallel's --line-buffer: each job's stdout is printed line by line as the job writes "
                     + "it (whole lines; lines of different jobs mix), in completion order; with -k only the oldest "
-                    + "unprinted job's lines go out live. -u does the same (futures never splits a line). Text output "
-                    + "on the thread pool; with --pool process, --results, --files or --output jsonl each job's "
-                    + "output stays one block.")
+                    + "unprinted job's lines go out live. Text output on the thread pool; with --pool process, "
+                    + "--results, --files or --output jsonl each job's output stays one block.")
     boolean lineBuffer;
+
+    @Option(names = {"-u", "--ungroup"},
+            description = "As GNU parallel's: each command writes straight to futures' stdout, with no copy and no "
+                    + "tag (lines of different jobs may be cut and mixed), in completion order. Where --line-buffer "
+                    + "keeps blocks (--pool process, --results, --files, --output jsonl) it is --line-buffer.")
+    boolean ungroup;
+
+    /** --line-buffer or -u: stdout goes out as jobs write it. */
+    public boolean lineBuffered() {
+        return lineBuffer || ungroup;
+    }
+
+    /** -u: commands write straight to futures' stdout. */
+    public boolean ungrouped() {
+        return ungroup;
+    }
 
     @Option(names = "--shellquote", description = "As GNU parallel's: print each job's command line shell-quoted "
             + "(again for each time it is given) instead of running it.")

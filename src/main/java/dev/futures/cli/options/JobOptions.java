@@ -81,7 +81,7 @@ public class JobOptions {
         // --return-when FIRST_* prints as tasks complete (as wait() returns them); --halt keeps the order.
         boolean inputOrder = output.order == OutputOptions.Order.input
                 && policy.returnWhen() == ReturnWhen.ALL_COMPLETED
-                && (!compat.lineBuffer || compat.keepOrder)
+                && (!compat.lineBuffered() || compat.keepOrder && !compat.ungrouped())
                 && (!compat.gnu || compat.keepOrder); // GNU's order is completion unless -k
         UnfinishedWork then = policy.then();
         PoolSettings pooled = new PoolSettings(pool.pool, workers, pool.taskTimeout, pool.maxTasksPerChild, pool.launcher(),
@@ -89,6 +89,6 @@ public class JobOptions {
         return new RunSettings(pooled, window, inputOrder, output.format == OutputOptions.Format.jsonl, output.look(),
                 policy.timeout, policy.halt(), then, joblog.target(), output.resultFiles(),
                 output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay, gate,
-                compat.lineBuffer);
+                compat.lineBuffered(), compat.ungrouped());
     }
 }

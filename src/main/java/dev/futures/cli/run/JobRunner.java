@@ -11,6 +11,7 @@ import dev.futures.cli.jobs.HaltWatch;
 import dev.futures.cli.jobs.Job;
 import dev.futures.cli.jobs.JobPool;
 import dev.futures.cli.jobs.JobResult;
+import dev.futures.cli.jobs.PoolKind;
 import dev.futures.cli.jobs.SignalPolicy;
 import dev.futures.cli.jobs.StartPacer;
 import dev.futures.cli.output.JobLog;
@@ -20,6 +21,8 @@ import dev.futures.cli.output.Progress;
 import dev.futures.cli.output.ProgressPrinter;
 import dev.futures.cli.output.ResultPrinter;
 import dev.futures.cli.output.TextPrinter;
+import dev.futures.task.CommandRunner;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -28,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Runs jobs with map's semantics ({@link StreamingMap}) on the chosen pool and prints each
@@ -86,14 +90,21 @@ public final class JobRunner {
             total = all.size();
         }
         JobLog joblog = settings.joblog() == null ? null : settings.joblog().open();
-        // --line-buffer: stdout goes out as it comes where it is printed as text (not into files or events).
-        LiveLines live = settings.lineBuffer() && !settings.jsonl() && settings.resultFiles() == null
+        // --line-buffer: stdout goes out as it comes where it is printed as text (not into files or events);
+        // -u: the commands write to our stdout themselves (no tag then, as in GNU parallel).
+        boolean text = !settings.jsonl() && settings.resultFiles() == null;
+        boolean direct = settings.ungroup() && text && settings.pool().kind() == PoolKind.thread;
+        LiveLines live = settings.lineBuffer() && text && !direct
                 ? new LiveLines(out, settings.look(), settings.workers(), settings.inputOrder()) : null;
         ResultPrinter plain = settings.jsonl() ? new JsonlPrinter(out)
                 : new TextPrinter(out, err, settings.look(), settings.workers(), live);
         ResultPrinter printer = settings.progress() ? new ProgressPrinter(plain, new Progress(err, total)) : plain;
         printer.start(op, settings.pool());
-        JobPool pool = JobPool.create(settings.pool(), printer, live == null ? null : live::of);
+        Function<Job, OutputStream> liveStdout = direct ? job -> {
+            out.flush(); // what futures printed goes before what the command writes
+            return CommandRunner.INHERIT_STDOUT;
+        } : live == null ? null : live::of;
+        JobPool pool = JobPool.create(settings.pool(), printer, liveStdout);
         // Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: take the tasks' processes along.
         Thread killTasks = new Thread(pool::killRunning, "futures-kill-tasks");
         Runtime.getRuntime().addShutdownHook(killTasks);
