@@ -20,7 +20,9 @@ import dev.futures.task.UnknownTask;
 import jakarta.inject.Inject;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -108,6 +110,9 @@ public class MapCommand implements Callable<Integer> {
         if (options.chunksize != null) {
             throw new UsageError("--chunksize needs --task: a command runs alone, one per input");
         }
+        if (pipe.tee) {
+            return runTee(groups);
+        }
         if (pipe.active()) {
             return runPipe(groups);
         }
@@ -182,6 +187,29 @@ public class MapCommand implements Callable<Integer> {
                 options.input.pipeHeader()), argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
+    }
+
+    /** {@code --tee}: a job per input, each with all of stdin on its stdin. */
+    private int runTee(InputGroups groups) {
+        if (!pipe.pipe || !groups.hasGroups() || groups.command().isEmpty()) {
+            throw new UsageError("--tee goes with --pipe, a command and ::: inputs (one job each): "
+                    + "futures map --pipe --tee COMMAND ::: VALUES");
+        }
+        argsPerJob.validate();
+        RunSettings settings = options.settings(config);
+        Iterator<List<String>> inputs = inputs(groups, settings);
+        Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), argsPerJob.width(groups.width()),
+                argsPerJob.context(), options.compat.shell(config.shell()), groups.columnNames(), () -> 0);
+        settings = withCommandsRules(settings);
+        byte[] all;
+        try {
+            all = System.in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Iterator<Job> jobs = options.resumable(Jobs.withStdin(inputs, argv, all), false, config.shell());
+        JobRunner runner = new JobRunner("map", System.out, System.err);
+        return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, jobCount(groups, settings));
     }
 
     /** The settings with --tagstring under the command's rules; then perl starts, every expression known. */

@@ -22,6 +22,11 @@ public final class Jobs {
         return map(blocks, (seq, block) -> Job.ofBlock(seq, block, argv));
     }
 
+    /** {@code --tee}: a job per input, each with all of {@code stdin} on its stdin. */
+    public static Iterator<Job> withStdin(Iterator<List<String>> inputs, Job.Argv argv, byte[] stdin) {
+        return map(inputs, (seq, values) -> new Job(seq, values, argv, null, stdin));
+    }
+
     private static <I> Iterator<Job> map(Iterator<I> inputs, BiFunction<Long, I, Job> make) {
         return new Iterator<>() {
             private long seq;

@@ -25,6 +25,11 @@ public class PipeOptions {
                     + "record end past --block bytes.")
     public boolean pipePart;
 
+    @Option(names = "--tee",
+            description = "As GNU parallel's --pipe --tee: all of stdin goes to every job, one job per ::: input "
+                    + "(futures reads stdin into memory first).")
+    public boolean tee;
+
     @Option(names = "--regexp", description = "--pipe: --recend and --recstart are regular expressions.")
     boolean regexp;
 
