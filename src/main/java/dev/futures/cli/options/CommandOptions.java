@@ -2,6 +2,7 @@ package dev.futures.cli.options;
 
 import dev.futures.cli.input.ArgsPerJob;
 import dev.futures.cli.input.PerlExpressions;
+import dev.futures.cli.input.PerlFilter;
 import dev.futures.cli.input.PerlOnlyPlus;
 import dev.futures.cli.input.ReplacementString;
 import dev.futures.cli.input.RplTag;
@@ -62,6 +63,11 @@ public class CommandOptions {
 
     @Option(names = "--slotreplace", paramLabel = "STR", description = "STR instead of {%%}.")
     String slotReplace;
+
+    @Option(names = "--filter", paramLabel = "EXPR",
+            description = "Run only the jobs for which EXPR, its replacement strings filled in, is true as perl "
+                    + "(GNU parallel's --filter: '{1} < {2}+1'); repeatable, all must hold.")
+    List<String> filters = new ArrayList<>();
 
     @Option(names = "--nice", paramLabel = "N", description = "Run each command under nice -n N (GNU parallel's --nice).")
     Integer nice;
@@ -148,8 +154,32 @@ public class CommandOptions {
         rpl.forEach(definition -> tags.add(RplTag.define(definition)));
         rules = new ReplacementString.Rules(plus, tags, names, Map.copyOf(renamed()), new PerlExpressions(),
                 parens == null ? ReplacementString.Parens.GNU : ReplacementString.Parens.of(parens));
-        return surroundings().around(CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(),
+        Job.Argv argv = surroundings().around(CommandForm.of(command, quote, gnu, replaceString, shell, System.getenv(),
                 width, context, rules, total));
+        return filters.isEmpty() ? argv : filtered(argv, new PerlFilter(filters, rules));
+    }
+
+    /** The jobs --filter leaves out have no command line: they are skipped, as a skip() skips them. */
+    private static Job.Argv filtered(Job.Argv argv, PerlFilter filter) {
+        return new Job.Argv() {
+            @Override
+            public List<String> of(List<String> values, long seq, int slot) {
+                if (!filter.admits(values, seq, slot)) {
+                    throw new PerlExpressions.Skipped();
+                }
+                return argv.of(values, seq, slot);
+            }
+
+            @Override
+            public String display(List<String> values, long seq, int slot) {
+                return argv.display(values, seq, slot); // --dry-run shows every job, as GNU's does
+            }
+
+            @Override
+            public Map<String, String> environment(int slot) {
+                return argv.environment(slot);
+            }
+        };
     }
 
     /** The rules the last {@link #argv} call's command follows, for --tagstring's replacement strings. */
