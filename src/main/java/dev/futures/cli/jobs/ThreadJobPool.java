@@ -26,13 +26,27 @@ final class ThreadJobPool implements JobPool {
 
     private final Function<Job, OutputStream> liveStdout;
     /** The running commands' jobs by sequence number: the last is the youngest. */
-    private final ConcurrentSkipListMap<Long, CommandRunner.Scope> running = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, Running> running = new ConcurrentSkipListMap<>();
+    /** --timeout N%, or null. */
+    private final MedianTimeout medianTimeout;
+    private final Runnable stopTimeoutWatch;
+
+    /** A running command job: its scope (to kill it) and when it started. */
+    private record Running(CommandRunner.Scope scope, long start) {
+    }
 
     ThreadJobPool(PoolSettings settings, Function<Job, OutputStream> liveStdout) {
         this.liveStdout = liveStdout;
         this.pool = settings.start().threadPool(settings.workers(), "futures-task", tasks, commands).build();
         this.taskTimeout = settings.taskTimeout();
         this.slots = new JobSlots(settings.workers());
+        this.medianTimeout = settings.timeoutPercent() > 0 ? new MedianTimeout(settings.timeoutPercent()) : null;
+        this.stopTimeoutWatch = medianTimeout == null ? () -> { } : medianTimeout.watch(past ->
+                running.values().forEach(job -> {
+                    if (past.test(job.start())) {
+                        job.scope().kill();
+                    }
+                }));
     }
 
     @Override
@@ -43,9 +57,10 @@ final class ThreadJobPool implements JobPool {
         }
         return pool.submit(() -> {
             int slot = slots.take();
-            // A scope per job, so --memfree can kill the youngest job alone.
+            // A scope per job, so --memfree can kill the youngest job alone, and --timeout N% the slow ones.
+            long start = System.nanoTime();
             try (CommandRunner.Scope scope = commands.openScope()) {
-                running.put(job.seq(), scope);
+                running.put(job.seq(), new Running(scope, start));
                 if (liveStdout == null) {
                     return job.runWith(commands, slot, taskTimeout, null);
                 }
@@ -54,6 +69,9 @@ final class ThreadJobPool implements JobPool {
                 }
             } finally {
                 running.remove(job.seq());
+                if (medianTimeout != null) {
+                    medianTimeout.finished(System.nanoTime() - start);
+                }
                 slots.release(slot);
             }
         });
@@ -99,11 +117,11 @@ final class ThreadJobPool implements JobPool {
 
     @Override
     public boolean killYoungest() {
-        Map.Entry<Long, CommandRunner.Scope> youngest = running.lastEntry();
+        Map.Entry<Long, Running> youngest = running.lastEntry();
         if (youngest == null) {
             return false;
         }
-        youngest.getValue().kill();
+        youngest.getValue().scope().kill();
         return true;
     }
 
@@ -131,6 +149,7 @@ final class ThreadJobPool implements JobPool {
     }
 
     private void closeRunnerAndTimers() {
+        stopTimeoutWatch.run();
         commands.close();
         synchronized (this) {
             if (timers != null) {

@@ -84,10 +84,12 @@ public class JobOptions {
                 && (!compat.lineBuffered() || compat.keepOrder && !compat.ungrouped())
                 && (!compat.gnu || compat.keepOrder); // GNU's order is completion unless -k
         UnfinishedWork then = policy.then();
-        PoolSettings pooled = new PoolSettings(pool.pool, workers, pool.taskTimeout, pool.maxTasksPerChild, pool.launcher(),
-                pool.retries(), pool.start(), chunk);
+        // Under GNU's rules --timeout limits each job (DURATION, or N% of the median runtime: thread pool).
+        Duration jobTimeout = pool.taskTimeout != null ? pool.taskTimeout : policy.jobTimeout(compat.gnu());
+        PoolSettings pooled = new PoolSettings(pool.pool, workers, jobTimeout, pool.maxTasksPerChild, pool.launcher(),
+                pool.retries(), pool.start(), chunk, policy.jobTimeoutPercent(compat.gnu()));
         return new RunSettings(pooled, window, inputOrder, output.format == OutputOptions.Format.jsonl, output.look(),
-                policy.timeout, policy.halt(), then, joblog.target(), output.resultFiles(),
+                policy.runDeadline(compat.gnu()), policy.halt(), then, joblog.target(), output.resultFiles(),
                 output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay, gate,
                 compat.lineBuffered(), compat.ungrouped());
     }

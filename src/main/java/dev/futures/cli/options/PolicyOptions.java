@@ -16,22 +16,52 @@ import picocli.CommandLine.Option;
 /** When a run stops early. */
 public class PolicyOptions {
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = RunDeadline.class,
+    @Option(names = "--timeout", paramLabel = "DURATION",
             description = "One deadline for the whole run (e.g. 30, 1.5s, 500ms, 2m): when it passes, "
-                    + "pending tasks are cancelled, running ones killed, and the exit code is 124. "
-                    + "(GNU parallel's --timeout is per job: that is --task-timeout here.)")
-    Duration timeout;
+                    + "pending tasks are cancelled, running ones killed, and the exit code is 124. Under --gnu (and "
+                    + "as 'parallel') GNU parallel's per-job limit instead: DURATION, or N%% of the median runtime "
+                    + "of the jobs done so far.")
+    String timeout;
 
-    /** A duration; GNU parallel's relative per-job {@code N%} is refused with the option that limits each job. */
-    static final class RunDeadline extends DurationConverter {
-        @Override
-        public Duration convert(String text) {
-            if (text.strip().endsWith("%")) {
-                throw new picocli.CommandLine.TypeConversionException("'" + text + "': --timeout is the whole run's "
-                        + "deadline here, so GNU parallel's N% of the median job has no meaning; limit each job "
-                        + "with --task-timeout DURATION");
+    /** --timeout as the whole run's deadline: futures' meaning; null under GNU's rules or when not given. */
+    Duration runDeadline(boolean gnu) {
+        if (timeout == null || gnu) {
+            return null;
+        }
+        if (timeout.strip().endsWith("%")) {
+            throw new UsageError("'" + timeout + "': --timeout is the whole run's deadline here, so GNU parallel's "
+                    + "N% of the median job has no meaning; limit each job with --task-timeout DURATION, or use --gnu");
+        }
+        return duration(timeout);
+    }
+
+    /** Under GNU's rules, --timeout DURATION: each job's limit; else null. */
+    Duration jobTimeout(boolean gnu) {
+        return gnu && timeout != null && !timeout.strip().endsWith("%") ? duration(timeout) : null;
+    }
+
+    /** Under GNU's rules, --timeout N%: N; else 0. */
+    double jobTimeoutPercent(boolean gnu) {
+        if (!gnu || timeout == null || !timeout.strip().endsWith("%")) {
+            return 0;
+        }
+        String percent = timeout.strip();
+        try {
+            double value = Double.parseDouble(percent.substring(0, percent.length() - 1));
+            if (value > 0 && Double.isFinite(value)) {
+                return value;
             }
-            return super.convert(text);
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageError("--timeout N% needs a percentage above 0, such as 200%, got '" + timeout + "'");
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return DurationConverter.parse(text);
+        } catch (RuntimeException e) {
+            throw new UsageError("--timeout: " + e.getMessage());
         }
     }
 
