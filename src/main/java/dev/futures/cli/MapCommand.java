@@ -184,7 +184,7 @@ public class MapCommand implements Callable<Integer> {
                 options.compat.shell(config.shell()), Map.of(), () -> 0);
         settings = withCommandsRules(settings);
         Iterator<Job> jobs = Jobs.ofBlocks(pipe.blocks(in, records, argsPerJob.pipeLinesPerRecord(),
-                options.input.pipeHeader()), argv);
+                options.input.pipeHeader(), options.input.colsep()), argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
     }

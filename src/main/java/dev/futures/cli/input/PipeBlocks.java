@@ -30,10 +30,10 @@ public final class PipeBlocks implements Iterator<byte[]> {
 
     /** How a stream is cut, beyond its record markers. */
     public record Cutting(int blockSize, int records, int linesPerRecord, boolean parts, boolean regexp,
-            boolean removeSeparators, String header) {
+            boolean removeSeparators, String header, String groupBy, Pattern colsep) {
         /** GNU parallel's default: blocks of {@code blockSize} bytes, or {@code records} records each. */
         public static Cutting of(int blockSize, int records) {
-            return new Cutting(blockSize, records, 1, false, false, false, null);
+            return new Cutting(blockSize, records, 1, false, false, false, null, null, null);
         }
     }
 
@@ -56,6 +56,11 @@ public final class PipeBlocks implements Iterator<byte[]> {
     private int scanned;
     /** Raw boundaries seen since the stream began: every linesPerRecord-th ends a record. */
     private long raw;
+    /** --group-by: the column (from 0) whose value groups lines; -1 without. */
+    private int groupColumn = -1;
+    /** --group-by: where the line being read starts, and the value of the line before it. */
+    private int lineStart;
+    private String previousKey;
 
     /** {@code records}: records per block (-N), or 0 to cut by {@code blockSize}. */
     public PipeBlocks(InputStream in, int blockSize, int records, byte[] recend, byte[] recstart) {
@@ -137,6 +142,7 @@ public final class PipeBlocks implements Iterator<byte[]> {
     private byte[] readHeader() {
         String spec = cutting.header();
         if (spec == null) {
+            groupColumn = groupColumn("");
             return new byte[0];
         }
         while (!eof && length < Math.max(cutting.blockSize(), READ)) {
@@ -158,7 +164,44 @@ public final class PipeBlocks implements Iterator<byte[]> {
             Matcher matcher = compile(spec.equals(":") ? ".*\n" : spec, "--header").matcher(latin1(Arrays.copyOf(buffer, length)));
             end = matcher.lookingAt() ? matcher.end() : 0;
         }
-        return take(end);
+        byte[] taken = take(end);
+        groupColumn = groupColumn(latin1(taken));
+        return taken;
+    }
+
+    /**
+     * --group-by's column, from 0: a number counts from 1, a name is looked up in the header.
+     *
+     * @throws UsageError for a name without --header, or one the header lacks
+     */
+    private int groupColumn(String headerText) {
+        String by = cutting.groupBy();
+        if (by == null) {
+            return -1;
+        }
+        if (by.matches("\\d+") && Integer.parseInt(by) > 0) {
+            return Integer.parseInt(by) - 1;
+        }
+        if (by.matches("[A-Za-z_][A-Za-z0-9_]*") && !headerText.isEmpty()) {
+            String[] names = columns(headerText.strip());
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(by)) {
+                    return i;
+                }
+            }
+            throw new UsageError("--group-by " + by + ": the header has no such column");
+        }
+        throw new UsageError("--group-by takes a column number, or a column name with --header :, got '" + by
+                + "' (GNU parallel's perl expressions are not supported)");
+    }
+
+    private String[] columns(String line) {
+        return (cutting.colsep() == null ? Pattern.compile("\t") : cutting.colsep()).split(line, -1);
+    }
+
+    private String keyOf(int start, int end) {
+        String[] fields = columns(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1));
+        return groupColumn < fields.length ? fields[groupColumn] : "";
     }
 
     /** The next block, or null at the end of the stream. */
@@ -225,12 +268,39 @@ public final class PipeBlocks implements Iterator<byte[]> {
             scanRegex();
             return;
         }
+        if (groupColumn >= 0) {
+            scanGroups();
+            return;
+        }
         for (int at = Math.max(scanned + 1, 1); settled(at) && !enough(); at++) {
             scanned = at;
             if (boundaryAt(at)) {
                 countRaw(at);
             }
         }
+    }
+
+    /** --group-by: a boundary before each line whose value differs from the line before it. */
+    private void scanGroups() {
+        for (int at = scanned; at < length && !enough(); at++) {
+            scanned = at + 1;
+            if (buffer[at] == '\n') {
+                lineEnded(at);
+            }
+        }
+        if (eof && lineStart < length && !enough()) {
+            lineEnded(length); // a last line without its newline
+            lineStart = length;
+        }
+    }
+
+    private void lineEnded(int newline) {
+        String key = keyOf(lineStart, newline);
+        if (previousKey != null && !key.equals(previousKey) && lineStart > 0) {
+            countRaw(lineStart);
+        }
+        previousKey = key;
+        lineStart = newline + 1;
     }
 
     private void scanRegex() {
@@ -289,6 +359,7 @@ public final class PipeBlocks implements Iterator<byte[]> {
         System.arraycopy(buffer, end, buffer, 0, length - end);
         length -= end;
         scanned = Math.max(0, scanned - end);
+        lineStart = Math.max(0, lineStart - end);
         int kept = 0;
         for (int i = 0; i < foundCount; i++) {
             if (found[i] > end) {

@@ -58,6 +58,11 @@ public class InputOptions {
     @Option(names = "--arg-file-sep", paramLabel = "SEP", description = "Use SEP instead of '::::'.")
     String argFileSep = InputGroups.FILES;
 
+    /** --colsep's regular expression as given; null when not given. */
+    public String colsep() {
+        return colsep;
+    }
+
     /** --header under --pipe: the header's lines (a number) or a regular expression for it; null for none. */
     public String pipeHeader() {
         return header;

@@ -30,6 +30,12 @@ public class PipeOptions {
                     + "(futures reads stdin into memory first).")
     public boolean tee;
 
+    @Option(names = "--group-by", paramLabel = "COLUMN",
+            description = "--pipe: consecutive lines with the same value in COLUMN (a number from 1, or a name from "
+                    + "--header :; split by --colsep, default a tab) make one record, as GNU parallel's --group-by; "
+                    + "with -N1 each group is one job.")
+    String groupBy;
+
     @Option(names = "--regexp", description = "--pipe: --recend and --recstart are regular expressions.")
     boolean regexp;
 
@@ -64,14 +70,15 @@ public class PipeOptions {
 
     /** The blocks of {@code in}; {@code records}: -N's records per block, or 0 to cut by size. */
     public Iterator<byte[]> blocks(InputStream in, int records) {
-        return blocks(in, records, 1, null);
+        return blocks(in, records, 1, null, null);
     }
 
     /**
-     * The same, with {@code linesPerRecord} lines to a record (-L) and {@code header}, --header's
-     * lines (a number) or expression, put in front of every block (null: none).
+     * The same, with {@code linesPerRecord} lines to a record (-L), {@code header}, --header's
+     * lines (a number) or expression, put in front of every block (null: none), and --colsep's
+     * {@code colsep} for --group-by (null: a tab).
      */
-    public Iterator<byte[]> blocks(InputStream in, int records, int linesPerRecord, String header) {
+    public Iterator<byte[]> blocks(InputStream in, int records, int linesPerRecord, String header, String colsep) {
         Matcher size = SIZE.matcher(block);
         if (!size.matches()) {
             throw new UsageError("--block takes a size such as 1M, 500k or 65536; got '" + block + "'");
@@ -85,7 +92,15 @@ public class PipeOptions {
         byte[] end = bytes(recend);
         byte[] start = bytes(recstart);
         return new PipeBlocks(in, new PipeBlocks.Cutting((int) bytes, records, linesPerRecord, pipePart, regexp,
-                removeSeparators, header), end, start);
+                removeSeparators, header, groupBy, colsep == null ? null : columnSeparator(colsep)), end, start);
+    }
+
+    private static Pattern columnSeparator(String colsep) {
+        try {
+            return Pattern.compile(colsep.equals("\\t") ? "\t" : colsep);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new UsageError("--colsep: bad regular expression '" + colsep + "': " + e.getDescription());
+        }
     }
 
     /** A record marker with -d's escapes ({@code \n}, {@code \t}, {@code \0}, {@code \xHH}), as bytes. */
