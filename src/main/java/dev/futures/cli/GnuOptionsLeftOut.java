@@ -15,8 +15,7 @@ final class GnuOptionsLeftOut {
     static {
         left("no SQL job queue: 'futures serve' is a queue over HTTP with a journal, or use 'futures session'",
                 "--sql", "--sqlmaster", "--sqlworker", "--sqlandworker");
-        left("use --pipe: a job per block, each on its command's stdin", "--round-robin", "--roundrobin", "--fifo",
-                "--cat");
+        left("use --pipe: a job per block, each on its command's stdin", "--fifo", "--cat");
         left("use --output jsonl or --results DIR to follow each job", "--tmux", "--tmuxpane");
         left("run one job per host with -S HOST,... and an input per host", "--onall", "--nonall");
         left("copy files with rsync or scp first, or run the tasks where the files are", "--transferfile", "--tf",

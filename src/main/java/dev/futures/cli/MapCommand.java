@@ -3,6 +3,7 @@ package dev.futures.cli;
 import dev.futures.cli.docs.TaskNames;
 import dev.futures.cli.input.ArgsPerJob;
 import dev.futures.cli.input.InputGroups;
+import dev.futures.cli.input.RoundRobin;
 import dev.futures.cli.input.UsageError;
 import dev.futures.cli.jobs.CommandForm;
 import dev.futures.cli.jobs.Job;
@@ -183,8 +184,13 @@ public class MapCommand implements Callable<Integer> {
         Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), 0, argsPerJob.context(),
                 options.compat.shell(config.shell()), Map.of(), () -> 0);
         settings = withCommandsRules(settings);
-        Iterator<Job> jobs = Jobs.ofBlocks(pipe.blocks(in, records, argsPerJob.pipeLinesPerRecord(),
-                options.input.pipeHeader(), options.input.colsep()), argv);
+        Iterator<byte[]> blocks = pipe.blocks(in, records, argsPerJob.pipeLinesPerRecord(), options.input.pipeHeader(),
+                options.input.colsep());
+        if (pipe.roundRobin && settings.pool().kind() != PoolKind.thread) {
+            throw new UsageError("--round-robin feeds long-running jobs as they read: it needs the thread pool");
+        }
+        Iterator<Job> jobs = pipe.roundRobin ? Jobs.ofStreams(RoundRobin.deal(blocks, settings.workers()), argv)
+                : Jobs.ofBlocks(blocks, argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
     }

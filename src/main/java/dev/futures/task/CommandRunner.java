@@ -141,6 +141,30 @@ public final class CommandRunner implements AutoCloseable {
      */
     public CommandOutcome run(List<String> argv, Duration timeout, byte[] stdin,
             Map<String, String> environment, OutputStream stdoutTo) throws IOException, InterruptedException {
+        return run(argv, timeout, stdin == null ? null : in -> in.write(stdin), environment, stdoutTo);
+    }
+
+    /**
+     * The same with the command's stdin read from {@code stdin} as the command takes it (GNU
+     * parallel's --round-robin jobs); the stream is closed when the command's stdin is.
+     */
+    public CommandOutcome run(List<String> argv, Duration timeout, InputStream stdin,
+            Map<String, String> environment, OutputStream stdoutTo) throws IOException, InterruptedException {
+        return run(argv, timeout, stdin == null ? null : in -> {
+            try (stdin) {
+                stdin.transferTo(in);
+            }
+        }, environment, stdoutTo);
+    }
+
+    /** What writes a command's stdin (null: it reads /dev/null). */
+    @FunctionalInterface
+    private interface StdinFeed {
+        void writeTo(OutputStream commandStdin) throws IOException;
+    }
+
+    private CommandOutcome run(List<String> argv, Duration timeout, StdinFeed stdin,
+            Map<String, String> environment, OutputStream stdoutTo) throws IOException, InterruptedException {
         if (stopped) {
             throw new IOException("stopped before " + argv.get(0) + " could start");
         }
@@ -220,9 +244,9 @@ public final class CommandRunner implements AutoCloseable {
         return new Spawn.Outputs(new byte[0], awaitStderr(stderr));
     }
 
-    private static void feed(Process process, byte[] stdin) {
+    private static void feed(Process process, StdinFeed stdin) {
         try (OutputStream in = process.getOutputStream()) {
-            in.write(stdin);
+            stdin.writeTo(in);
         } catch (IOException stoppedReading) {
             // The command closed its stdin or exited first: what it read is what it wanted.
         }

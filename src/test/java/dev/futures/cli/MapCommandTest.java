@@ -384,9 +384,8 @@ class MapCommandTest {
         assertEquals("", sql.getOutput());
         assertEquals("futures map: GNU parallel's --sqlworker is not in futures: no SQL job queue: 'futures serve' is "
                 + "a queue over HTTP with a journal, or use 'futures session'", stderr(sql));
-        LaunchResult roundRobin = launcher.launch("map", "--round-robin", "--pipe", "wc", ":::", "a");
-        assertTrue(stderr(roundRobin).contains("GNU parallel's --round-robin is not in futures: use --pipe"),
-                stderr(roundRobin));
+        LaunchResult fifo = launcher.launch("map", "--fifo", "--pipe", "wc", ":::", "a");
+        assertTrue(stderr(fifo).contains("GNU parallel's --fifo is not in futures: use --pipe"), stderr(fifo));
         LaunchResult tmpdir = launcher.launch("map", "--tmpdir", dir.resolve("missing").toString(), "echo", ":::", "a");
         assertEquals(2, tmpdir.exitCode());
         assertEquals("futures map: --tmpdir '" + dir.resolve("missing") + "' is not a writable directory", stderr(tmpdir));

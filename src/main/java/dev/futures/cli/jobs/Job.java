@@ -5,6 +5,7 @@ import dev.futures.cli.input.ShellQuote;
 import dev.futures.task.CommandOutcome;
 import dev.futures.task.CommandRunner;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * One input's work: {@code values} (one per input group), its sequence number from 1 (GNU
  * parallel's {@code {#}}), and how its command line is made once its job slot ({@code {%}}) is known.
  */
-public record Job(long seq, List<String> values, Argv argv, String task, byte[] stdin) {
+public record Job(long seq, List<String> values, Argv argv, String task, byte[] stdin, InputStream stdinStream) {
     /** What {@code timeout(1)} reports for a command it killed. */
     static final int TIMED_OUT = 124;
     /** What a shell reports for a command it cannot start. */
@@ -43,7 +44,12 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
 
     /** A job that runs a command. */
     public Job(long seq, List<String> values, Argv argv) {
-        this(seq, values, argv, null, null);
+        this(seq, values, argv, null, null, null);
+    }
+
+    /** A job with {@code stdin} (null: /dev/null) on its command's stdin. */
+    public Job(long seq, List<String> values, Argv argv, String task, byte[] stdin) {
+        this(seq, values, argv, task, stdin, null);
     }
 
     /** A job that calls the named task with the input's values as its arguments. */
@@ -136,7 +142,9 @@ public record Job(long seq, List<String> values, Argv argv, String task, byte[] 
         }
         long start = System.nanoTime();
         try {
-            CommandOutcome outcome = commands.run(line, timeout, stdin, environment(slot), stdoutTo);
+            CommandOutcome outcome = stdinStream != null
+                    ? commands.run(line, timeout, stdinStream, environment(slot), stdoutTo)
+                    : commands.run(line, timeout, stdin, environment(slot), stdoutTo);
             if (outcome.timedOut()) {
                 return new JobResult(this, line, TIMED_OUT, outcome.stdout(), timedOutLine(line, timeout, outcome.stderr()), pid,
                         outcome.durationNanos(), "TaskTimeoutError", timedOutMessage(line, timeout));

@@ -1,5 +1,6 @@
 package dev.futures.cli.jobs;
 
+import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -25,6 +26,11 @@ public final class Jobs {
     /** {@code --tee}: a job per input, each with all of {@code stdin} on its stdin. */
     public static Iterator<Job> withStdin(Iterator<List<String>> inputs, Job.Argv argv, byte[] stdin) {
         return map(inputs, (seq, values) -> new Job(seq, values, argv, null, stdin));
+    }
+
+    /** {@code --round-robin}: a job per stream, each stream on its job's stdin as the job reads it. */
+    public static Iterator<Job> ofStreams(List<InputStream> streams, Job.Argv argv) {
+        return map(streams.iterator(), (seq, stream) -> new Job(seq, List.of(), argv, null, null, stream));
     }
 
     private static <I> Iterator<Job> map(Iterator<I> inputs, BiFunction<Long, I, Job> make) {

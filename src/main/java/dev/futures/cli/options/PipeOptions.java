@@ -30,6 +30,11 @@ public class PipeOptions {
                     + "(futures reads stdin into memory first).")
     public boolean tee;
 
+    @Option(names = {"--round-robin", "--roundrobin"},
+            description = "--pipe: start one job per job slot (-j) and deal the blocks to them in turn, as GNU "
+                    + "parallel's --round-robin (with -k each job gets the same blocks every run); thread pool.")
+    public boolean roundRobin;
+
     @Option(names = "--group-by", paramLabel = "COLUMN",
             description = "--pipe: consecutive lines with the same value in COLUMN (a number from 1, or a name from "
                     + "--header :; split by --colsep, default a tab) make one record, as GNU parallel's --group-by; "
