@@ -18,8 +18,8 @@ final class GnuOptionsLeftOut {
         left("use --pipe: a job per block, each on its command's stdin", "--fifo", "--cat");
         left("use --output jsonl or --results DIR to follow each job", "--tmux", "--tmuxpane");
         left("run one job per host with -S HOST,... and an input per host", "--onall", "--nonall");
-        left("copy files with rsync or scp first, or run the tasks where the files are", "--transferfile", "--tf",
-                "--transfer", "--return", "--basefile", "--bf", "--cleanup", "--trc");
+        left("send the file with each job (--transferfile FILE), or copy it with rsync or scp first", "--basefile",
+                "--bf");
         left("jobs inherit futures' environment: export the variable (exported bash functions reach jobs too)", "--env",
                 "--record-env", "--session");
         left("outputs stay in memory: there is nothing to compress", "--compress", "--compress-program",

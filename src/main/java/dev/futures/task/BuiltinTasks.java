@@ -149,10 +149,10 @@ public final class BuiltinTasks {
     }
 
     static Object commandWith(CommandRunner runner, List<Object> raw) throws IOException, InterruptedException {
-        TaskArgs args = new TaskArgs("command_with({stdin?, env?}, argv...)", raw);
+        TaskArgs args = new TaskArgs("command_with({stdin?, env?, files?, return?, cleanup?, origin?}, argv...)", raw);
         args.requireCount(2, Integer.MAX_VALUE);
         if (!(args.get(0) instanceof Map<?, ?> options)) {
-            throw new IllegalArgumentException("command_with({stdin?, env?}, argv...): argument 1 must be an object");
+            throw new IllegalArgumentException("command_with({stdin?, env?, ...}, argv...): argument 1 must be an object");
         }
         byte[] stdin = options.get("stdin") == null ? null
                 : Base64.getDecoder().decode(String.valueOf(options.get("stdin")));
@@ -160,7 +160,20 @@ public final class BuiltinTasks {
         if (options.get("env") instanceof Map<?, ?> env) {
             env.forEach((name, value) -> environment.put(String.valueOf(name), String.valueOf(value)));
         }
-        return commandValue(runner.run(args.strings(1), null, stdin, environment));
+        CarriedFiles carried = CarriedFiles.of(options);
+        if (carried == null) {
+            return commandValue(runner.run(args.strings(1), null, stdin, environment));
+        }
+        carried.place();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> value = (Map<String, Object>) commandValue(runner.run(args.strings(1), null, stdin, environment));
+        value.put("files", carried.collect());
+        return value;
+    }
+
+    /** Where this process runs, as {@code command_with}'s {@code origin} option names it (no file moves there). */
+    public static String origin() {
+        return CarriedFiles.origin();
     }
 
     private static Object commandValue(CommandOutcome outcome) {

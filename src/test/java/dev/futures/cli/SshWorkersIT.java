@@ -1,6 +1,7 @@
 package dev.futures.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -100,10 +101,15 @@ class SshWorkersIT {
 
     /** futures map with the test's ssh config and the packaged futures as the remote one. */
     private static Process map(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(), "map", "--ssh", "ssh -F " + sshConfig,
-                "--remote-futures", EXECUTABLE.toString()));
+        return mapIn(Path.of(""), args);
+    }
+
+    /** The same, started in {@code directory}. */
+    private static Process mapIn(Path directory, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(EXECUTABLE.toAbsolutePath().toString(), "map", "--ssh",
+                "ssh -F " + sshConfig, "--remote-futures", EXECUTABLE.toAbsolutePath().toString()));
         command.addAll(Arrays.asList(args));
-        return new ProcessBuilder(command).start();
+        return new ProcessBuilder(command).directory(directory.toAbsolutePath().toFile()).start();
     }
 
     /** Every worker of the packaged futures, remote or not: none is left from other tests by now. */
@@ -185,6 +191,27 @@ class SshWorkersIT {
         assertEquals("after\n", out, "the cut job failed, a new worker ran the next: " + err);
         awaitNone("sleep 3659");
         awaitNone("quarkus-run.jar worker");
+    }
+
+    @Test
+    void transferReturnAndCleanupMoveEachJobsFilesToItsHostAndBack() throws Exception {
+        // The remote worker runs in the login's home directory, not this run's: the input goes
+        // there, the command's output comes back, and both are gone from there afterwards.
+        Path local = Files.createDirectories(dir.resolve("local"));
+        String name = "futures-transfer-" + ProcessHandle.current().pid();
+        Files.writeString(local.resolve(name + ".a"), "one\ntwo\n");
+        Files.writeString(local.resolve(name + ".b"), "three\n");
+        Process run = mapIn(local, "--gnu", "-S", "host1", "--transfer", "--return", "{}.out", "--cleanup",
+                "wc -l < {} > {}.out; pwd >> {}.out", ":::", name + ".a", name + ".b");
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run did not end");
+        assertEquals(0, run.exitValue(), new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        Path home = Path.of(System.getProperty("user.home")).toRealPath();
+        assertEquals("2\n" + home + "\n", Files.readString(local.resolve(name + ".a.out")));
+        assertEquals("1\n" + home + "\n", Files.readString(local.resolve(name + ".b.out")));
+        for (String left : List.of(".a", ".b", ".a.out", ".b.out")) {
+            assertFalse(Files.exists(home.resolve(name + left)), "--cleanup left " + name + left + " on the host");
+        }
+        assertTrue(Files.exists(local.resolve(name + ".a")), "the local input stays");
     }
 
     @Test

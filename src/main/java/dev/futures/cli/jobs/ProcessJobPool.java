@@ -42,10 +42,13 @@ final class ProcessJobPool implements JobPool {
             return chunks.submit(job.task(), job.values());
         }
         int slot = job.slotAmong(settings.workers());
-        Map<String, Object> options = new HashMap<>(4);
+        Map<String, Object> options = new HashMap<>(8);
         options.put("env", job.environment(slot));
         if (job.stdin() != null) {
             options.put("stdin", Base64.getEncoder().encodeToString(job.stdin()));
+        }
+        if (!settings.transfer().isEmpty()) {
+            settings.transfer().addTo(options, job, slot);
         }
         List<String> line = job.commandLine(slot);
         if (line.isEmpty()) {
@@ -85,6 +88,7 @@ final class ProcessJobPool implements JobPool {
         }
         try {
             Map<?, ?> value = (Map<?, ?>) done.result();
+            settings.transfer().receive(value);
             Base64.Decoder base64 = Base64.getDecoder();
             return new JobResult(job, line, number(value, "exit_code").intValue(),
                     base64.decode(String.valueOf(value.get("stdout"))), base64.decode(String.valueOf(value.get("stderr"))),

@@ -87,7 +87,7 @@ public class JobOptions {
         // Under GNU's rules --timeout limits each job (DURATION, or N% of the median runtime: thread pool).
         Duration jobTimeout = pool.taskTimeout != null ? pool.taskTimeout : policy.jobTimeout(compat.gnu());
         PoolSettings pooled = new PoolSettings(pool.pool, workers, jobTimeout, pool.maxTasksPerChild, pool.launcher(),
-                pool.retries(), pool.start(), chunk, policy.jobTimeoutPercent(compat.gnu()));
+                pool.retries(), pool.start(), chunk, policy.jobTimeoutPercent(compat.gnu()), pool.fileTransfer());
         return new RunSettings(pooled, window, inputOrder, output.format == OutputOptions.Format.jsonl, output.look(),
                 policy.runDeadline(compat.gnu()), policy.halt(), then, joblog.target(), output.resultFiles(),
                 output.progress != null ? output.progress : compat.bar || Progress.stderrIsTerminal(), delay, gate,

@@ -3,6 +3,7 @@ package dev.futures.cli.options;
 import dev.futures.cli.docs.TaskNames;
 import dev.futures.cli.input.DurationConverter;
 import dev.futures.cli.input.UsageError;
+import dev.futures.cli.jobs.FileTransfer;
 import dev.futures.cli.jobs.PoolKind;
 import dev.futures.cli.jobs.Retries;
 import dev.futures.cli.jobs.WorkerStart;
@@ -128,6 +129,11 @@ public class PoolOptions {
     /** What -j's default and its N%, +N, -N count: CPU threads, or cores or sockets as GNU's options ask. */
     private int cpus() {
         return sockets ? CpuCount.sockets() : cores ? CpuCount.cores() : CpuCount.threads();
+    }
+
+    /** The files that go with each job to its -S host (none without -S: the thread pool's jobs run here). */
+    FileTransfer fileTransfer() {
+        return remote.active() ? remote.fileTransfer() : FileTransfer.NONE;
     }
 
     /** --retries, once {@link #validate()} has read it. */

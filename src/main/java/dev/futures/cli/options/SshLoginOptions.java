@@ -1,6 +1,7 @@
 package dev.futures.cli.options;
 
 import dev.futures.cli.input.UsageError;
+import dev.futures.cli.jobs.FileTransfer;
 import dev.futures.process.SpreadLauncher;
 import dev.futures.process.WorkerLaunchers;
 import java.io.IOException;
@@ -43,6 +44,36 @@ public class SshLoginOptions {
     boolean slurm;
 
     /** GNU's login: {@code [N/][SSHCOMMAND ][user@]host}, or {@code [N/]:} for this machine. */
+    @Option(names = {"--transferfile", "--tf"}, paramLabel = "FILE",
+            description = "Send FILE (with replacement strings) with each job to its -S host, where it is written "
+                    + "under the same relative path before the command runs, as GNU parallel's; repeatable.")
+    List<String> transferFiles = new ArrayList<>();
+
+    @Option(names = "--transfer", description = "--transferfile {}: send each job's input file.")
+    boolean transfer;
+
+    @Option(names = "--return", paramLabel = "FILE",
+            description = "Bring FILE (with replacement strings) back from each job's -S host after the command; "
+                    + "repeatable.")
+    List<String> returnFiles = new ArrayList<>();
+
+    @Option(names = "--cleanup", description = "Remove the sent and returned files on the -S host after each job.")
+    boolean cleanup;
+
+    @Option(names = "--trc", paramLabel = "FILE", description = "--transfer --return FILE --cleanup.")
+    List<String> transferReturnCleanup = new ArrayList<>();
+
+    /** The files that travel with each job (GNU's --transfer, --return, --cleanup); none without -S. */
+    public FileTransfer fileTransfer() {
+        List<String> send = new ArrayList<>(transferFiles);
+        if (transfer || !transferReturnCleanup.isEmpty()) {
+            send.add("{}");
+        }
+        List<String> back = new ArrayList<>(returnFiles);
+        back.addAll(transferReturnCleanup);
+        return new FileTransfer(List.copyOf(send), List.copyOf(back), cleanup || !transferReturnCleanup.isEmpty());
+    }
+
     private static final Pattern LOGIN = Pattern.compile("(?:(\\d+)/)?(?:(.*\\S)\\s+)?(\\S+)", Pattern.DOTALL);
 
     /** Whether any host was given. */
