@@ -24,6 +24,9 @@ final class CommandLines {
         // As GNU parallel: an option given twice is no error, the last one counts (a 'parallel'
         // link adds --gnu, and `parallel --gnu -k ... -k` must still run).
         commandLine.getSubcommands().get("map").setOverwrittenOptionsAllowed(true);
+        // As GNU's option parser: an option's value may look like an option (`--recend --rrs`, an
+        // empty $sep in `--recend $sep --rrs`, takes "--rrs" as the record end).
+        commandLine.getSubcommands().get("map").setAllowOptionsAsOptionParameters(true);
         GroupedHelp.install(commandLine.getSubcommands().get("map"));
         GroupedHelp.install(commandLine.getSubcommands().get("run"));
         commandLine.setParameterExceptionHandler(CommandLines::usageError);
