@@ -17,7 +17,6 @@ final class GnuOptionsLeftOut {
                 "--sql", "--sqlmaster", "--sqlworker", "--sqlandworker");
         left("use --pipe: a job per block, each on its command's stdin", "--fifo", "--cat");
         left("use --output jsonl or --results DIR to follow each job", "--tmux", "--tmuxpane");
-        left("run one job per host with -S HOST,... and an input per host", "--onall", "--nonall");
         left("send the file with each job (--transferfile FILE), or copy it with rsync or scp first", "--basefile",
                 "--bf");
         left("jobs inherit futures' environment: export the variable (exported bash functions reach jobs too)", "--env",

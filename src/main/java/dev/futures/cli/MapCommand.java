@@ -2,6 +2,7 @@ package dev.futures.cli;
 
 import dev.futures.cli.docs.TaskNames;
 import dev.futures.cli.input.ArgsPerJob;
+import dev.futures.cli.input.CommandTemplate;
 import dev.futures.cli.input.InputGroups;
 import dev.futures.cli.input.RoundRobin;
 import dev.futures.cli.input.UsageError;
@@ -9,13 +10,16 @@ import dev.futures.cli.jobs.CommandForm;
 import dev.futures.cli.jobs.Job;
 import dev.futures.cli.jobs.Jobs;
 import dev.futures.cli.jobs.PoolKind;
+import dev.futures.cli.jobs.PoolSettings;
 import dev.futures.cli.options.CommandOptions;
 import dev.futures.cli.options.FuturesConfig;
 import dev.futures.cli.options.GnuQueries;
 import dev.futures.cli.options.JobOptions;
 import dev.futures.cli.options.PipeOptions;
+import dev.futures.cli.output.TextLook;
 import dev.futures.cli.run.JobRunner;
 import dev.futures.cli.run.RunSettings;
+import dev.futures.process.SpreadLauncher;
 import dev.futures.task.TaskRegistry;
 import dev.futures.task.UnknownTask;
 import jakarta.inject.Inject;
@@ -119,6 +123,9 @@ public class MapCommand implements Callable<Integer> {
         }
         argsPerJob.validate();
         RunSettings settings = options.settings(config);
+        if (options.pool.onEveryHost()) {
+            return runOnEveryHost(groups, settings);
+        }
         Iterator<List<String>> inputs = inputs(groups, settings); // reads --header's names
         AtomicLong total = new AtomicLong();
         Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), argsPerJob.width(groups.width()),
@@ -193,6 +200,39 @@ public class MapCommand implements Callable<Integer> {
                 : Jobs.ofBlocks(blocks, argv);
         JobRunner runner = new JobRunner("map", System.out, System.err);
         return options.dryRun ? runner.dryRun(jobs, settings) : runner.run(jobs, settings, -1);
+    }
+
+    /**
+     * GNU parallel's {@code --onall}: every job on every -S host, one job at a time on each host,
+     * host after host; {@code --nonall}: the command once on each, with no input. With --tag
+     * each line is tagged with its host. No host (an empty -S): nothing runs.
+     */
+    private int runOnEveryHost(InputGroups groups, RunSettings settings) {
+        List<List<String>> inputs = new ArrayList<>();
+        if (options.pool.noInput()) {
+            inputs.add(List.of());
+        } else {
+            inputs(groups, settings).forEachRemaining(inputs::add);
+        }
+        Job.Argv argv = command.argv(groups.command(), options.compat.gnu(), argsPerJob.width(groups.width()),
+                argsPerJob.context(), options.compat.shell(config.shell()), groups.columnNames(), () -> 0);
+        settings = withCommandsRules(settings);
+        int exit = 0;
+        for (SpreadLauncher.Host host : options.pool.everyHost()) {
+            PoolSettings base = settings.pool();
+            PoolSettings onHost = new PoolSettings(PoolKind.process, 1, base.taskTimeout(), base.maxTasksPerChild(),
+                    host.launcher(), base.retries(), base.start(), base.chunksize(), base.timeoutPercent(),
+                    base.transfer());
+            RunSettings hostSettings = settings.withPool(onHost);
+            if (settings.look().tag() != null) {
+                hostSettings = hostSettings.withLook(new TextLook(new CommandTemplate(List.of(host.name())),
+                        settings.look().verbose(), settings.look().traceToStderr()));
+            }
+            JobRunner runner = new JobRunner("map", System.out, System.err);
+            Iterator<Job> jobs = Jobs.from(inputs.iterator(), argv);
+            exit = Math.max(exit, options.dryRun ? runner.dryRun(jobs, hostSettings) : runner.run(jobs, hostSettings, inputs.size()));
+        }
+        return exit;
     }
 
     /** {@code --tee}: a job per input, each with all of stdin on its stdin. */

@@ -215,6 +215,21 @@ class SshWorkersIT {
     }
 
     @Test
+    void onallRunsEveryJobOnEveryHostAndNonallTheCommandOnce() throws Exception {
+        Process onall = map("--gnu", "-k", "--onall", "--tag", "-S", "host1,host2", "echo {} $FUTURES_TEST_HOST", ":::", "a",
+                "b");
+        assertTrue(onall.waitFor(60, TimeUnit.SECONDS), "the run did not end");
+        assertEquals(0, onall.exitValue(), new String(onall.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("host1\ta host1\nhost1\tb host1\nhost2\ta host2\nhost2\tb host2\n",
+                new String(onall.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Process nonall = map("--gnu", "--nonall", "-S", "host2,host1,host2", "echo $FUTURES_TEST_HOST");
+        assertTrue(nonall.waitFor(60, TimeUnit.SECONDS), "the run did not end");
+        assertEquals(0, nonall.exitValue(), new String(nonall.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("host2\nhost1\n", new String(nonall.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                "each host once, named twice or not");
+    }
+
+    @Test
     void aLoginFileAndTasksWork() throws Exception {
         Path logins = Files.writeString(dir.resolve("logins"), "# the test's hosts\n2/host1\n");
         Process run = map("--slf", logins.toString(), "--task", "square", ":::", "3", "4");

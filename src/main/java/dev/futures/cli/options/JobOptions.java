@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 public class JobOptions {
 
     @Mixin
-    PoolOptions pool;
+    public PoolOptions pool;
 
     @Mixin
     public OutputOptions output;

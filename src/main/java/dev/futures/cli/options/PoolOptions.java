@@ -9,6 +9,7 @@ import dev.futures.cli.jobs.Retries;
 import dev.futures.cli.jobs.WorkerStart;
 import dev.futures.process.OnWorkerDeath;
 import dev.futures.process.ProcessPoolExecutor;
+import dev.futures.process.SpreadLauncher;
 import dev.futures.process.WorkerLaunchers;
 import dev.futures.session.TaskPool;
 import dev.futures.task.CommandRunner;
@@ -16,7 +17,9 @@ import dev.futures.task.TaskRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Which pool runs the tasks and how; shared by every verb that runs work. */
@@ -88,15 +91,15 @@ public class PoolOptions {
     /** With -S: every host's slots, each host taking -j (or its own N/) workers. */
     public int resolveWorkers(FuturesConfig config) {
         int perHost = resolvePerHost(config);
-        if (!remote.active()) {
-            return perHost;
+        if (!remote.active() || remote.onEveryHost()) {
+            return perHost; // --onall/--nonall: a pool per host (MapCommand), -j hosts' worth
         }
         spread = remote.spread(perHost); // the login files are read once, here
         return spread.slots();
     }
 
     /** -S's hosts, made by resolveWorkers (which every verb calls first); null without -S. */
-    private dev.futures.process.SpreadLauncher spread;
+    private SpreadLauncher spread;
 
     /**
      * Where process-pool workers start: -S's hosts, Slurm steps, --worker-launcher's template, or
@@ -134,6 +137,23 @@ public class PoolOptions {
     /** The files that go with each job to its -S host (none without -S: the thread pool's jobs run here). */
     FileTransfer fileTransfer() {
         return remote.active() ? remote.fileTransfer() : FileTransfer.NONE;
+    }
+
+    /** --onall or --nonall. */
+    public boolean onEveryHost() {
+        return remote.onEveryHost();
+    }
+
+    /** --nonall: the command once per host, with no input. */
+    public boolean noInput() {
+        return remote.nonAll;
+    }
+
+    /** -S's hosts for --onall/--nonall, each to run its jobs one at a time; none when -S names none. */
+    public List<SpreadLauncher.Host> everyHost() {
+        Map<String, SpreadLauncher.Host> byName = new LinkedHashMap<>();
+        remote.hosts(1).forEach(host -> byName.putIfAbsent(host.name(), host)); // a host named twice is one, as in GNU
+        return List.copyOf(byName.values());
     }
 
     /** --retries, once {@link #validate()} has read it. */

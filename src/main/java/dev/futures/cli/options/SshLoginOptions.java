@@ -87,6 +87,33 @@ public class SshLoginOptions {
      * @throws UsageError for an unreadable file, a bad login or no login at all
      */
     SpreadLauncher spread(int perHost) {
+        List<SpreadLauncher.Host> hosts = hosts(perHost);
+        if (hosts.isEmpty()) {
+            throw new UsageError("-S/--sshloginfile named no host");
+        }
+        return new SpreadLauncher(hosts);
+    }
+
+    /** Whether every job runs on every host (GNU's --onall), or the command once on each (--nonall). */
+    boolean onEveryHost() {
+        return onAll || nonAll;
+    }
+
+    @Option(names = "--onall", description = "Run all the jobs on every -S host, one at a time on each, as GNU "
+            + "parallel's --onall (with --tag each line names its host).")
+    boolean onAll;
+
+    @Option(names = "--nonall", description = "Run the command, with no input, once on every -S host (GNU parallel's "
+            + "--nonall).")
+    boolean nonAll;
+
+    /**
+     * The hosts, with {@code perHost} slots where a login names no count; none when the logins are
+     * empty ({@code -S "$A,$B"} with both unset).
+     *
+     * @throws UsageError for an unreadable file or a bad login
+     */
+    List<SpreadLauncher.Host> hosts(int perHost) {
         List<String> all = new ArrayList<>();
         List<Path> files = new ArrayList<>(loginFiles);
         for (String value : logins) {
@@ -128,9 +155,6 @@ public class SshLoginOptions {
             hosts.add(new SpreadLauncher.Host(host, host.equals(":") ? WorkerLaunchers.self()
                     : WorkerLaunchers.ssh(loginsSsh, host, remoteFutures), slots));
         }
-        if (hosts.isEmpty()) {
-            throw new UsageError("-S/--sshloginfile named no host");
-        }
-        return new SpreadLauncher(hosts);
+        return hosts;
     }
 }

@@ -26,6 +26,12 @@ public record RunSettings(PoolSettings pool, int window, boolean inputOrder, boo
                 delay, gate, lineBuffer, ungroup);
     }
 
+    /** The same on another pool: GNU's --onall runs the jobs once per host. */
+    public RunSettings withPool(PoolSettings other) {
+        return new RunSettings(other, window, inputOrder, jsonl, look, timeout, halt, then, joblog, resultFiles, progress,
+                delay, gate, lineBuffer, ungroup);
+    }
+
     public int workers() {
         return pool.workers();
     }
