@@ -62,7 +62,8 @@ import picocli.CommandLine.Parameters;
                         + "among the words is said on stderr); shell lines run /bin/sh ($FUTURES_SHELL), not $SHELL; "
                         + "--timeout is the whole run's deadline (each job's is --task-timeout). --gnu, or invoking "
                         + "futures through a link named 'parallel', turns GNU's rules on: words joined into one shell "
-                        + "line, GNU's shell, completion order unless -k. docs/gnu-parallel.md"
+                        + "line, GNU's shell, completion order unless -k, --timeout per job, $PARALLEL and GNU's "
+                        + "config profiles read first. docs/gnu-parallel.md"
                         + " has the rest, option by option."})
 public class MapCommand implements Callable<Integer> {
 

@@ -21,7 +21,8 @@ public class CompatOptions {
     @Option(names = "--gnu", description = "Follow GNU parallel's rules throughout (implied when futures is "
             + "invoked as 'parallel'): the command's words form one shell line with the inputs quoted into it "
             + "(-q keeps each word as it is), run by GNU's shell ($PARALLEL_SHELL, else the shell futures was "
-            + "started from, else $SHELL); output in completion order unless -k.")
+            + "started from, else $SHELL); output in completion order unless -k; --timeout limits each job; "
+            + "$PARALLEL and GNU's config profiles are read first.")
     boolean gnu;
 
     @Option(names = "--will-cite", description = "Accepted for GNU parallel (futures prints no citation notice).")
