@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 /**
  * GNU parallel's {@code --memfree SIZE}, {@code --load MAX} and {@code --noswap}: a job starts only
  * while the machine has at least SIZE bytes available ({@code MemAvailable} of
- * {@code /proc/meminfo}), its one-minute load average is below MAX ({@code /proc/loadavg}) and it
+ * {@code /proc/meminfo}), its load now is below MAX (GNU's load: the processes running or waiting
+ * on the disk at this instant, not the minute's average: {@code procs_running} plus
+ * {@code procs_blocked} of {@code /proc/stat}, less the one reading it) and it
  * is not swapping both in and out since the last look ({@code pswpin}, {@code pswpout} of
  * {@code /proc/vmstat}); otherwise the start waits,
  * looking again every tenth of a second, as GNU's does. Where {@code /proc} cannot be read the
@@ -127,10 +129,16 @@ public final class StartGate {
         return Long.MAX_VALUE;
     }
 
-    /** The one-minute load average; 0 when it cannot be read. */
+    /** The processes running or in uninterruptible sleep now, less this one, as GNU counts its load; 0 when unreadable. */
     static double load() {
         try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            long load = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("procs_running ") || line.startsWith("procs_blocked ")) {
+                    load += Long.parseLong(line.substring(line.indexOf(' ') + 1).strip());
+                }
+            }
+            return Math.max(0, load - 1);
         } catch (IOException | RuntimeException unreadable) {
             return 0;
         }

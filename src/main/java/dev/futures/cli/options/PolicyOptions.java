@@ -76,8 +76,8 @@ public class PolicyOptions {
     String memfree;
 
     @Option(names = "--load", paramLabel = "MAX",
-            description = "Start a job only while the one-minute load average is below MAX (GNU parallel's --load; "
-                    + "N%% is that share of the CPUs).")
+            description = "Start a job only while fewer than MAX processes are running or waiting on the disk "
+                    + "right now, as GNU parallel's --load counts (N%% is that share of the CPUs).")
     String load;
 
     @Option(names = "--noswap", description = "Start a job only while the machine is not swapping both in and out "

@@ -9,7 +9,9 @@ import dev.futures.process.OnWorkerDeath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,6 +29,31 @@ class StartGateTest {
         assertFalse(new StartGate(Long.MAX_VALUE - 1, 0).open(), "no machine has that much");
         assertTrue(new StartGate(0, 1e9).open());
         assertEquals("job", new StartGate(0, 0).admitted("job"));
+    }
+
+    @Test
+    void theLoadIsWhatRunsNowAsGnuCountsItNotTheMinutesAverage() throws InterruptedException {
+        AtomicBoolean spin = new AtomicBoolean(true);
+        List<Thread> busy = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread thread = new Thread(() -> {
+                while (spin.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            thread.start();
+            busy.add(thread);
+        }
+        try {
+            // Three spinning threads are runnable at once: the count sees them at the first look.
+            assertTrue(StartGate.load() >= 2, "load " + StartGate.load());
+            assertFalse(new StartGate(0, 2).open());
+        } finally {
+            spin.set(false);
+            for (Thread thread : busy) {
+                thread.join();
+            }
+        }
     }
 
     @Test
