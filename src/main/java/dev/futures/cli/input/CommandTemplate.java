@@ -116,6 +116,9 @@ public final class CommandTemplate {
 
     /** One word's expansion: one word, or several for -m (split at the joins) and -X (one per value). */
     private void expandInto(List<String> out, String word, List<String> values, long seq, int slot) {
+        if (isMissingArgument(word, values)) {
+            return; // a word that is only a value the job lacks is no word, as in GNU parallel
+        }
         if (context == ArgsPerJob.Context.JOINED || values.size() < 2 || !hasWholeInput(word)) {
             out.add(expandWord(word, values, seq, slot));
         } else if (context == ArgsPerJob.Context.REPEATED) {
@@ -184,12 +187,30 @@ public final class CommandTemplate {
         return expanded.toString();
     }
 
+    /** Whether {@code word} is one replacement string naming an input group the job lacks. */
+    private boolean isMissingArgument(String word, List<String> values) {
+        if (replaceString != null && word.equals(replaceString)) {
+            return false;
+        }
+        Matcher matcher = tokens.matcher(word);
+        if (!matcher.matches()) {
+            return false;
+        }
+        ReplacementString replacement = parse(word);
+        return replacement != null && replacement.missingIn(values);
+    }
+
     private String expandTokens(String word, List<String> values, long seq, int slot) {
         Matcher matcher = tokens.matcher(word);
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
             ReplacementString replacement = parse(matcher.group());
             String value;
+            if (quoted && replacement != null && replacement.missingIn(values)) {
+                // A value the job lacks is nothing in a shell line, not '' (GNU's "no argument").
+                matcher.appendReplacement(expanded, "");
+                continue;
+            }
             if (replacement == null) {
                 value = matcher.group();
             } else if (replacement.isWholeInput()) {

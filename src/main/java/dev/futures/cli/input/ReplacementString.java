@@ -223,6 +223,15 @@ public final class ReplacementString {
         return result;
     }
 
+    /** Whether this names an input group the job lacks (a last -N job's {3}): GNU's "no argument". */
+    boolean missingIn(List<String> values) {
+        if (kind != Kind.VALUE || group == 0) {
+            return false;
+        }
+        int index = group > 0 ? group - 1 : values.size() + group;
+        return index < 0 || index >= values.size();
+    }
+
     private String valueOf(List<String> values, String whole) {
         if (group == 0) {
             return whole;

@@ -96,6 +96,23 @@ public final class CommandForm {
                 return argv;
             };
         }
+        if (gnu && !quote) {
+            // It runs as an argv, but -v and --dry-run show the line GNU's shell would get: the
+            // values quoted into the words (a'3\n'b), as GNU parallel prints it.
+            CommandTemplate line = new CommandTemplate(List.of(String.join(" ", command)), replaceString, true, context,
+                    rules, total);
+            return new Job.Argv() {
+                @Override
+                public List<String> of(List<String> values, long seq, int slot) {
+                    return template.expand(values, seq, slot);
+                }
+
+                @Override
+                public String display(List<String> values, long seq, int slot) {
+                    return line.shellLine(values, seq, slot);
+                }
+            };
+        }
         return template::expand;
     }
 
