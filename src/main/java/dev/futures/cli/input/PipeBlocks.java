@@ -212,6 +212,22 @@ public final class PipeBlocks implements Iterator<byte[]> {
                 if (length >= cutting.blockSize() || eof && length > 0) {
                     return take(Math.min(length, cutting.blockSize()));
                 }
+            } else if (bySizeAlone()) {
+                // The common --pipe: the last record end within the size, looked for backwards
+                // from it, so a block costs a few comparisons, not one per byte.
+                if (length >= cutting.blockSize() + recstart.length) {
+                    int last = lastBoundary(cutting.blockSize());
+                    if (last > 0) {
+                        return take(last);
+                    }
+                    // A record longer than the block: the block is that record.
+                    for (int at = Math.max(scanned + 1, cutting.blockSize() + 1); settled(at); at++) {
+                        scanned = at;
+                        if (boundaryAt(at)) {
+                            return take(at);
+                        }
+                    }
+                }
             } else {
                 scan();
                 int end = decided();
@@ -224,6 +240,22 @@ public final class PipeBlocks implements Iterator<byte[]> {
             }
             fill();
         }
+    }
+
+    /** Blocks by size alone, of literal records of one line: no count, part, expression, group or -L. */
+    private boolean bySizeAlone() {
+        return cutting.records() == 0 && !cutting.parts() && boundary == null && groupColumn < 0
+                && cutting.linesPerRecord() == 1;
+    }
+
+    /** The last boundary at or before {@code limit}, or -1. */
+    private int lastBoundary(int limit) {
+        for (int at = limit; at > 0; at--) {
+            if (boundaryAt(at)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** Where the next block ends, by the boundaries found so far; 0 while that is not known yet. */
