@@ -192,8 +192,10 @@ public final class CommandTemplate {
         if (replaceString != null && word.equals(replaceString)) {
             return false;
         }
+        // The first token found must be the whole word: matches() would stretch a lazy {= ... =}
+        // over two expressions (`{= s/a/b/ =}-{= s/a/c/ =}`) and read that as one.
         Matcher matcher = tokens.matcher(word);
-        if (!matcher.matches()) {
+        if (!matcher.find() || matcher.start() != 0 || matcher.end() != word.length()) {
             return false;
         }
         ReplacementString replacement = parse(word);

@@ -55,4 +55,15 @@ class PerlExpressionsTest {
         assertEquals(List.of("echo", "f", "!"), argv.expand(List.of("f.gz"), 1, 1));
         assertEquals("echo 'a b'", line.shellLine(List.of("x"), 1, 1));
     }
+
+    @Test
+    void twoExpressionsInOneWordStayTwo() {
+        PerlExpressions perl = new PerlExpressions();
+        ReplacementString.Rules rules = new ReplacementString.Rules(false, List.of(), Map.of(),
+                Map.of(), perl, ReplacementString.Parens.GNU);
+        CommandTemplate argv = new CommandTemplate(List.of("echo", "{= s/a/b/ =}-{= s/a/c/ =}"), null, false,
+                ArgsPerJob.Context.JOINED, rules, () -> 0);
+        perl.start();
+        assertEquals(List.of("echo", "b-c"), argv.expand(List.of("a"), 1, 1));
+    }
 }
